@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http;
+
+namespace Gateway.Auth;
+
+/// <summary>The <c>Gateway:Cookie</c> section.</summary>
+internal sealed class TokenCookieOptions
+{
+    public const string Section = "Cookie";
+
+    // RFC 6265 cookie-name is a token: no separators, no spaces.
+    [Required, RegularExpression("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$",
+        ErrorMessage = "Gateway:Cookie:Name must be a valid cookie name (letters, digits, _ - . and similar).")]
+    public string Name { get; set; } = "gateway_token";
+
+    /// <summary>SameAsRequest marks the cookie Secure on HTTPS; set Always behind a TLS-terminating load balancer.</summary>
+    public CookieSecurePolicy Secure { get; set; } = CookieSecurePolicy.SameAsRequest;
+
+    /// <summary>Optional Domain attribute, to share the session with sibling hosts. Unset: this host only.</summary>
+    public string? Domain { get; set; }
+
+    /// <summary>
+    /// A second, secret-free cookie holding only the token's expiry time. It outlives the token so that, once the
+    /// browser has dropped the expired token cookie, the gateway can still say "your session has expired".
+    /// </summary>
+    public string ExpiryName => Name + "_exp";
+}

@@ -1,0 +1,26 @@
+using Gateway.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Endpoints;
+
+internal static class AuthEndpoints
+{
+    /// <summary>The gateway's own paths, all under one prefix (default /auth) so they never shadow a backend's /login.</summary>
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var prefix = endpoints.ServiceProvider.GetRequiredService<IOptions<GatewayOptions>>().Value.PathPrefix;
+        var group = endpoints.MapGroup(prefix).AllowAnonymous();
+
+        group.MapLogin();
+        group.MapRegister();
+        group.MapLogout();
+        group.MapMe();
+        group.MapAssets();
+        group.MapFallback(NotFoundAsync);
+        return endpoints;
+    }
+
+    private static Task NotFoundAsync(HttpContext context, Pages.PageRenderer pages) =>
+        AuthResponses.ErrorAsync(context, pages, new HttpError(StatusCodes.Status404NotFound,
+            new Auth.ErrorBody("not_found", "There is no such page here. Check the address, or go back to the home page.")));
+}

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Gateway.Auth;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Gateway.Endpoints;
+
+/// <summary>
+/// The fields of a POST to an /auth endpoint, from a form or a JSON object, read with a small size cap.
+/// Anything else is refused with a 4xx that says what to send.
+/// </summary>
+internal sealed class AuthInput
+{
+    public const int MaxBodyBytes = 8 * 1024;
+
+    private static readonly FormOptions FormLimits = new()
+    {
+        ValueCountLimit = 16,
+        KeyLengthLimit = 64,
+        ValueLengthLimit = MaxBodyBytes,
+        MultipartBodyLengthLimit = MaxBodyBytes,
+        MultipartHeadersLengthLimit = MaxBodyBytes,
+    };
+
+    private readonly Dictionary<string, string?> _fields;
+
+    private AuthInput(bool isForm, Dictionary<string, string?> fields)
+    {
+        IsForm = isForm;
+        _fields = fields;
+    }
+
+    public bool IsForm { get; }
+
+    public string? this[string name] => _fields.GetValueOrDefault(name);
+
+    public static async Task<(AuthInput? Input, HttpError? Error)> ReadAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, TooLarge);
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+        {
+            sizeLimit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        try
+        {
+            if (RequestKind.IsForm(request))
+            {
+                return await ReadFormAsync(request);
+            }
+
+            if (RequestKind.IsJson(request))
+            {
+                return await ReadJsonAsync(request);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, new HttpError(StatusCodes.Status400BadRequest,
+                new ErrorBody("invalid_form", "The form could not be read: it has too many or too long fields.")));
+        }
+
+        return (null, new HttpError(StatusCodes.Status415UnsupportedMediaType, new ErrorBody("unsupported_media_type",
+            "Send the fields as application/json or as an HTML form (application/x-www-form-urlencoded).")));
+    }
+
+    private static HttpError TooLarge => new(StatusCodes.Status413PayloadTooLarge,
+        new ErrorBody("body_too_large", $"The request body is larger than {MaxBodyBytes / 1024} KB."));
+
+    private static async Task<(AuthInput?, HttpError?)> ReadFormAsync(HttpRequest request)
+    {
+        var form = await request.ReadFormAsync(FormLimits, request.HttpContext.RequestAborted);
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (key, value) in form)
+        {
+            if (value.Count > 1)
+            {
+                return (null, new HttpError(StatusCodes.Status400BadRequest,
+                    new ErrorBody("invalid_form", $"The field '{key}' was sent more than once.")));
+            }
+
+            fields[key] = value.ToString();
+        }
+
+        return (new AuthInput(isForm: true, fields), null);
+    }
+
+    private static async Task<(AuthInput?, HttpError?)> ReadJsonAsync(HttpRequest request)
+    {
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(request.Body, default, request.HttpContext.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return (null, new HttpError(StatusCodes.Status400BadRequest,
+                new ErrorBody("invalid_json", "The body is not valid JSON.")));
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, new HttpError(StatusCodes.Status400BadRequest,
+                    new ErrorBody("invalid_json", "The body must be a JSON object, like {\"username\": \"...\", \"password\": \"...\"}.")));
+            }
+
+            var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                switch (property.Value.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        fields[property.Name] = property.Value.GetString();
+                        break;
+                    case JsonValueKind.Null:
+                        fields[property.Name] = null;
+                        break;
+                    default:
+                        return (null, new HttpError(StatusCodes.Status400BadRequest,
+                            new ErrorBody("invalid_json", $"The field '{property.Name}' must be a string.")));
+                }
+            }
+
+            return (new AuthInput(isForm: false, fields), null);
+        }
+    }
+}
+
+internal sealed record HttpError(int StatusCode, ErrorBody Body);

@@ -1,0 +1,65 @@
+using Gateway.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Gateway.Pages;
+using Gateway.Tokens;
+using Gateway.Users;
+
+namespace Gateway.Endpoints;
+
+internal static class MeEndpoints
+{
+    public static void MapMe(this RouteGroupBuilder group)
+    {
+        group.MapGet("/me", MeAsync);
+        group.MapGet("/account", AccountAsync);
+    }
+
+    /// <summary>JSON for scripts: always 401 JSON when unauthenticated, never a redirect.</summary>
+    private static async Task MeAsync(HttpContext context, IUserStore users)
+    {
+        var user = await CurrentUserAsync(context, users);
+        if (user is null)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            await AuthResponses.JsonAsync(context, StatusCodes.Status401Unauthorized,
+                new ErrorBody("unauthorized", "Send a valid token in the cookie or as Authorization: Bearer <token>."));
+            return;
+        }
+
+        await AuthResponses.JsonAsync(context, StatusCodes.Status200OK, new
+        {
+            id = user.Id,
+            username = user.Username,
+            displayName = user.DisplayName,
+            expiresAt = ExpiresAt(context),
+        });
+    }
+
+    private static async Task AccountAsync(HttpContext context, IUserStore users, PageRenderer pages)
+    {
+        var user = await CurrentUserAsync(context, users);
+        if (user is null)
+        {
+            // The group is anonymous so /me can answer JSON; the account page sends browsers to sign in instead.
+            await context.ChallengeAsync();
+            return;
+        }
+
+        await pages.WriteAsync(context, Page.Account, StatusCodes.Status200OK, new Dictionary<string, object?>
+        {
+            ["username"] = user.Username,
+            ["displayName"] = user.DisplayName,
+            ["expiresAt"] = ExpiresAt(context)?.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
+        });
+    }
+
+    private static async Task<User?> CurrentUserAsync(HttpContext context, IUserStore users) =>
+        context.User.FindFirst(GatewayClaims.Subject)?.Value is { } id
+            ? await users.FindByIdAsync(id, context.RequestAborted)
+            : null;
+
+    private static DateTimeOffset? ExpiresAt(HttpContext context) =>
+        long.TryParse(context.User.FindFirst(GatewayClaims.Expires)?.Value, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+}

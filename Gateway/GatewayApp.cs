@@ -1,0 +1,50 @@
+using Gateway.Auth;
+using Gateway.Configuration;
+using Gateway.Endpoints;
+using Gateway.Health;
+using Gateway.Logging;
+using Gateway.Pages;
+using Gateway.Proxy;
+using Gateway.Revocation;
+using Gateway.Tokens;
+using Gateway.Users;
+
+namespace Gateway;
+
+/// <summary>Composes the gateway: the table of contents of the application.</summary>
+internal static class GatewayApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        // yarp.json holds the routes, the clusters and the gateway's own settings.
+        builder.Configuration.AddGatewayConfigFile(args);
+        builder.Services.AddGatewayOptions(builder.Configuration);
+
+        builder.AddGatewayLogging();
+        builder.Services.AddTokens();
+        builder.Services.AddTokenRevocation(builder.Configuration);
+        builder.Services.AddUserStore();
+        builder.Services.AddGatewayAuthentication();
+        builder.Services.AddGatewayPages();
+        builder.Services.AddAuthRateLimiting();
+        builder.Services.AddGatewayHealthChecks();
+        builder.Services.AddGatewayProxy(builder.Configuration);
+
+        var app = builder.Build();
+
+        app.UseGatewayErrorHandling();
+        app.UseGatewayRequestLogging();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapGatewayHealthChecks();
+        app.MapAuthEndpoints();
+        app.MapGatewayProxy();
+
+        return app;
+    }
+}

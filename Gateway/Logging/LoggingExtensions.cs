@@ -1,0 +1,40 @@
+using Gateway.Tokens;
+using Serilog;
+using Serilog.Events;
+using Yarp.ReverseProxy.Model;
+
+namespace Gateway.Logging;
+
+internal static class LoggingExtensions
+{
+    /// <summary>Serilog to the console through a background queue, so a slow terminal never slows a request.</summary>
+    public static WebApplicationBuilder AddGatewayLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
+            .MinimumLevel.Override("Yarp", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Async(sink => sink.Console()),
+            preserveStaticLogger: true);
+        return builder;
+    }
+
+    /// <summary>One line per request: method, path (no query string), status, elapsed, route and user id.</summary>
+    public static IApplicationBuilder UseGatewayRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate =
+                "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (route {RouteId}, user {UserId})";
+            options.EnrichDiagnosticContext = (diagnostics, context) =>
+            {
+                var endpoint = context.GetEndpoint();
+                diagnostics.Set("RouteId",
+                    endpoint?.Metadata.GetMetadata<RouteModel>()?.Config.RouteId ?? endpoint?.DisplayName ?? "-");
+                diagnostics.Set("UserId", context.User.FindFirst(GatewayClaims.Subject)?.Value ?? "-");
+            };
+        });
+}

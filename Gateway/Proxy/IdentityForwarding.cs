@@ -1,0 +1,99 @@
+using Gateway.Auth;
+using Gateway.Pages;
+using Gateway.Tokens;
+using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Transforms;
+
+namespace Gateway.Proxy;
+
+/// <summary>
+/// On every route: drops identity headers a client made up (every spelling), the gateway's cookies and a Bearer token the
+/// gateway consumed, then adds the user id and name from the validated token.
+/// </summary>
+internal sealed class IdentityForwarding(IOptions<IdentityHeaderOptions> options, TokenCookies cookies) : RequestTransform
+{
+    private readonly string[] _strippedHeaders = [options.Value.UserId, options.Value.UserName, .. options.Value.Remove];
+    private readonly string[] _gatewayCookies = [cookies.Name, cookies.ExpiryName, PageExtensions.AntiforgeryCookieName];
+
+    public override ValueTask ApplyAsync(RequestTransformContext context)
+    {
+        var http = context.HttpContext;
+        RemoveClientIdentityHeaders(context);
+        RemoveGatewayCookies(context);
+
+        var user = http.User;
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        if (http.GetTokenSource() == TokenSource.AuthorizationHeader)
+        {
+            RemoveHeader(context, "Authorization");
+        }
+
+        AddHeader(context, options.Value.UserId, user.FindFirst(GatewayClaims.Subject)!.Value);
+        if (user.FindFirst(GatewayClaims.Name)?.Value is { Length: > 0 } name)
+        {
+            AddHeader(context, options.Value.UserName, HeaderSafe(name));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Printable ASCII goes as it is; any other name is sent percent-encoded as UTF-8 (RFC 3986 section 2.1).</summary>
+    internal static string HeaderSafe(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is < ' ' or > '~')
+            {
+                return Uri.EscapeDataString(value);
+            }
+        }
+
+        return value;
+    }
+
+    private void RemoveClientIdentityHeaders(RequestTransformContext context)
+    {
+        List<string>? spoofed = null;
+        foreach (var header in context.HttpContext.Request.Headers)
+        {
+            foreach (var stripped in _strippedHeaders)
+            {
+                if (HeaderNames.SameForBackends(header.Key, stripped))
+                {
+                    (spoofed ??= []).Add(header.Key);
+                    break;
+                }
+            }
+        }
+
+        if (spoofed is null)
+        {
+            return;
+        }
+
+        foreach (var name in spoofed)
+        {
+            RemoveHeader(context, name);
+        }
+    }
+
+    private void RemoveGatewayCookies(RequestTransformContext context)
+    {
+        var header = context.HttpContext.Request.Headers.Cookie.ToString();
+        if (header.Length == 0 || !CookieHeader.MayContain(header, _gatewayCookies))
+        {
+            return;
+        }
+
+        RemoveHeader(context, "Cookie");
+        var kept = CookieHeader.Without(header, _gatewayCookies);
+        if (kept.Length > 0)
+        {
+            AddHeader(context, "Cookie", kept);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Gateway.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gateway.Proxy;
+
+internal static class ProxyExtensions
+{
+    public const string ConfigSection = "ReverseProxy";
+
+    /// <summary>YARP with routes and clusters from yarp.json (reloaded when the file changes) and the identity transform.</summary>
+    public static IServiceCollection AddGatewayProxy(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddGatewaySection<IdentityHeaderOptions>(IdentityHeaderOptions.Section);
+        services.AddGatewaySection<ProxyOptions>(ProxyOptions.Section);
+        services.TryAddSingleton<IdentityForwarding>();
+        services.AddReverseProxy()
+            .LoadFromConfig(configuration.GetSection(ConfigSection))
+            .AddConfigFilter<DefaultTimeoutFilter>()
+            .AddTransforms<IdentityTransformProvider>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapGatewayProxy(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<ForwarderErrorResponses>();
+
+            // A custom pipeline replaces YARP's default one, so its standard steps are listed again.
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+        return endpoints;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Gateway.Tokens;
+
+/// <summary>Registered claim names (RFC 7519 section 4.1) and the OpenID Connect <c>name</c> claim.</summary>
+internal static class GatewayClaims
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string TokenId = "jti";
+    public const string IssuedAt = "iat";
+    public const string Expires = "exp";
+}

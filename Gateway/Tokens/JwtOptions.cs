@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Gateway.Tokens;
+
+/// <summary>The <c>Gateway:Jwt</c> section.</summary>
+internal sealed class JwtOptions
+{
+    public const string Section = "Jwt";
+    public const int MinimumKeyBytes = 32;
+
+    /// <summary>HMAC-SHA256 key, used as its UTF-8 bytes; at least 32 bytes. Never logged.</summary>
+    public string? SigningKey { get; set; }
+
+    [Required(ErrorMessage = "Gateway:Jwt:Issuer must not be empty.")]
+    public string Issuer { get; set; } = "auth-gateway";
+
+    [Required(ErrorMessage = "Gateway:Jwt:Audience must not be empty.")]
+    public string Audience { get; set; } = "auth-gateway";
+
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00",
+        ErrorMessage = "Gateway:Jwt:Lifetime must be between 00:00:01 and 30.00:00:00.")]
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Tolerance for clocks that drift between gateway instances: seconds, not ASP.NET's five-minute default.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:02:00",
+        ErrorMessage = "Gateway:Jwt:ClockSkew must be between 00:00:00 and 00:02:00.")]
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Set when the key was generated for Development rather than configured.</summary>
+    internal string? GeneratedKeyPath { get; set; }
+}

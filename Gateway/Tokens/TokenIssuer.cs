@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using Gateway.Users;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Gateway.Tokens;
+
+internal sealed record IssuedToken(string Value, string Id, DateTimeOffset ExpiresAt);
+
+/// <summary>Mints the gateway's HS256 JWT for a signed-in user.</summary>
+internal sealed class TokenIssuer(IOptions<JwtOptions> options, SigningKey signingKey, TimeProvider time)
+{
+    private readonly JsonWebTokenHandler _handler = new();
+
+    public IssuedToken Issue(User user)
+    {
+        var jwt = options.Value;
+
+        // JWT times are whole seconds (RFC 7519 NumericDate); truncate so expiresAt matches the exp claim.
+        var now = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
+        var expires = now + jwt.Lifetime;
+        var id = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
+
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = jwt.Issuer,
+            Audience = jwt.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = signingKey.Credentials,
+            Claims = new Dictionary<string, object>
+            {
+                [GatewayClaims.Subject] = user.Id,
+                [GatewayClaims.Name] = user.DisplayName,
+                [GatewayClaims.TokenId] = id,
+            },
+        });
+
+        return new IssuedToken(token, id, expires);
+    }
+}

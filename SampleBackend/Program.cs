@@ -1,0 +1,3 @@
+using SampleBackend;
+
+await SampleApp.Build(args).RunAsync();

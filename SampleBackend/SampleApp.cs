@@ -1,0 +1,69 @@
+using System.Net;
+
+namespace SampleBackend;
+
+/// <summary>
+/// An application with no authentication code at all: it trusts the X-User-Id and X-User-Name headers the gateway
+/// sets, exactly like the apps the gateway is meant to protect.
+/// </summary>
+internal static class SampleApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var app = builder.Build();
+
+        app.MapGet("/", () => Html("Sample app", """
+            <h1>Sample app</h1>
+            <p>This home page is public. The pages below sit behind the gateway.</p>
+            <ul>
+              <li><a href="/hello">A page that greets you</a> (sign-in required)</li>
+              <li><a href="/api/whoami">What the gateway forwards</a> (JSON, sign-in required)</li>
+              <li><a href="/auth/account">Your account</a></li>
+            </ul>
+            """));
+
+        app.MapGet("/hello", (HttpRequest request) =>
+        {
+            var id = request.Headers["X-User-Id"].ToString();
+            var name = Uri.UnescapeDataString(request.Headers["X-User-Name"].ToString());
+            return id.Length == 0
+                ? Html("Hello", "<h1>Hello, stranger</h1><p>No X-User-Id arrived: this page is meant to sit behind the gateway.</p>")
+                : Html("Hello", $"""
+                    <h1>Hello, {WebUtility.HtmlEncode(name)}!</h1>
+                    <p>Your user id is <code>{WebUtility.HtmlEncode(id)}</code>.</p>
+                    <p><a href="/">Home</a> · <a href="/auth/account">Your account</a></p>
+                    """);
+        });
+
+        app.MapGet("/api/whoami", (HttpRequest request) => Results.Json(new
+        {
+            method = request.Method,
+            path = request.Path.Value,
+            query = request.QueryString.Value,
+            headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToArray()),
+            cookies = request.Cookies.ToDictionary(c => c.Key, c => c.Value),
+        }));
+
+        // Everything else echoes too, so any path the gateway forwards can be inspected.
+        app.MapFallback((HttpRequest request) => Results.Json(new
+        {
+            method = request.Method,
+            path = request.Path.Value,
+            query = request.QueryString.Value,
+            headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToArray()),
+            cookies = request.Cookies.ToDictionary(c => c.Key, c => c.Value),
+        }));
+
+        return app;
+    }
+
+    private static IResult Html(string title, string body) => Results.Content($$"""
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}}</title>
+        <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5}</style>
+        </head><body>{{body}}</body></html>
+        """, "text/html; charset=utf-8");
+}
