@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// The real gateway on Kestrel, on a free loopback port, with its own yarp.json and data folder in a temp directory.
+/// Runs as Production, so it behaves as deployed: a configured key, no developer pages.
+/// </summary>
+public sealed class GatewayServer : IAsyncDisposable
+{
+    public const string SigningKey = "test-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz";
+    public const string Issuer = "auth-gateway";
+    public const string Audience = "auth-gateway";
+
+    private readonly WebApplication _app;
+
+    private GatewayServer(WebApplication app, Uri address, string directory, string configPath)
+    {
+        _app = app;
+        Address = address;
+        Directory = directory;
+        ConfigPath = configPath;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>The temp folder holding yarp.json and the data folder.</summary>
+    public string Directory { get; }
+
+    public string ConfigPath { get; }
+
+    public string DataPath => Path.Combine(Directory, "data");
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="backend">Where the routes send requests; a closed port gives a dead backend.</param>
+    /// <param name="settings">Extra settings as command-line pairs, e.g. ("Gateway:Jwt:Lifetime", "00:00:05").</param>
+    /// <param name="routes">Extra or replacement routes, in YARP's schema.</param>
+    /// <param name="directory">Reuse a folder (and so its data) from an earlier instance.</param>
+    public static async Task<GatewayServer> StartAsync(
+        Uri backend,
+        IEnumerable<(string Key, string Value)>? settings = null,
+        JsonObject? routes = null,
+        string? directory = null)
+    {
+        directory ??= TempFolder.Create("gateway");
+        var configPath = Path.Combine(directory, "yarp.json");
+        await File.WriteAllTextAsync(configPath, YarpJson(backend, routes).ToJsonString());
+
+        List<string> args =
+        [
+            "--config", configPath,
+            "--urls", "http://127.0.0.1:0",
+            "--environment", "Production",
+            "--Gateway:DataPath", Path.Combine(directory, "data"),
+            "--Gateway:Jwt:SigningKey", SigningKey,
+            "--Gateway:RateLimit:AttemptsPerMinute", "0",
+            "--Serilog:MinimumLevel:Default", "Warning",
+        ];
+        foreach (var (key, value) in settings ?? [])
+        {
+            args.Add("--" + key);
+            args.Add(value);
+        }
+
+        var app = GatewayApp.Build([.. args]);
+        await app.StartAsync();
+        return new GatewayServer(app, SampleBackendServer.BoundAddress(app), directory, configPath);
+    }
+
+    /// <summary>The default routes: "/" and "/public/**" anonymous, everything else protected.</summary>
+    public static JsonObject YarpJson(Uri backend, JsonObject? routes = null) => new()
+    {
+        ["ReverseProxy"] = new JsonObject
+        {
+            ["Routes"] = routes ?? DefaultRoutes(),
+            ["Clusters"] = new JsonObject
+            {
+                ["backend"] = new JsonObject
+                {
+                    ["Destinations"] = new JsonObject
+                    {
+                        ["one"] = new JsonObject { ["Address"] = backend.ToString() },
+                    },
+                },
+            },
+        },
+    };
+
+    public static JsonObject DefaultRoutes() => new()
+    {
+        ["home"] = Route("/", "anonymous"),
+        ["public"] = Route("/public/{**rest}", "anonymous"),
+        ["app"] = Route("{**catch-all}", policy: null),
+    };
+
+    public static JsonObject Route(string path, string? policy, string cluster = "backend")
+    {
+        var route = new JsonObject { ["ClusterId"] = cluster, ["Match"] = new JsonObject { ["Path"] = path } };
+        if (policy is not null)
+        {
+            route["AuthorizationPolicy"] = policy;
+        }
+
+        return route;
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see every hop.</summary>
+    public HttpClient CreateClient(CookieContainer? cookies = null) =>
+        new(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = true,
+            CookieContainer = cookies ?? new CookieContainer(),
+        })
+        {
+            BaseAddress = Address,
+        };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

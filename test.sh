@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test: installs what the tests need when it is missing (redis-server and Debian's chromium, via apt-get),
+# then builds and runs Gateway.Tests against real Kestrel servers, a real SQLite file, real Redis and real Chromium.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing test dependencies: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+dotnet test Gateway.Tests/Gateway.Tests.csproj --configuration Release "$@"
