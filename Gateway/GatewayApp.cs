@@ -36,6 +36,7 @@ internal static class GatewayApp
 
         app.UseGatewayErrorHandling();
         app.UseGatewayRequestLogging();
+        app.UseAmbiguousPathRejection();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

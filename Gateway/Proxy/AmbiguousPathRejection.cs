@@ -1,0 +1,66 @@
+using Gateway.Auth;
+using Gateway.Endpoints;
+using Gateway.Pages;
+
+namespace Gateway.Proxy;
+
+/// <summary>
+/// Refuses a path that a backend could resolve to another place than the one the gateway authorized. Kestrel already
+/// resolves plain and %2E dot segments, but keeps "..%2F", "..%5C" and "..;" as ordinary text; nginx, servlet
+/// containers and CGI-style servers decode or strip those and then climb out of a public prefix
+/// ("/public/..;/admin", "Breaking Parser Logic", Black Hat 2018). A path that still holds a dot segment when read
+/// that eagerly gets a 400 instead of being forwarded.
+/// </summary>
+internal sealed class AmbiguousPathRejection(RequestDelegate next, PageRenderer pages)
+{
+    private const int MaxDecodingRounds = 4;
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (!IsAmbiguous(context.Request.Path.Value))
+        {
+            return next(context);
+        }
+
+        return AuthResponses.ErrorAsync(context, pages, new HttpError(StatusCodes.Status400BadRequest, new ErrorBody(
+            "ambiguous_path", "The address contains an encoded or disguised \"..\" segment. Use the plain path instead.")));
+    }
+
+    internal static bool IsAmbiguous(string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return false;
+        }
+
+        var eager = path;
+        for (var round = 0; round < MaxDecodingRounds; round++)
+        {
+            var decoded = Uri.UnescapeDataString(eager);
+            if (decoded == eager)
+            {
+                break;
+            }
+
+            eager = decoded;
+        }
+
+        foreach (var segment in eager.Split('/', '\\'))
+        {
+            // Servlet containers drop ";parameters" from a segment before resolving it.
+            var name = segment.Split(';')[0];
+            if (name is "." or "..")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+internal static class AmbiguousPathRejectionExtensions
+{
+    public static IApplicationBuilder UseAmbiguousPathRejection(this IApplicationBuilder app) =>
+        app.UseMiddleware<AmbiguousPathRejection>();
+}
