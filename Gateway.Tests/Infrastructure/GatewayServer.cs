@@ -65,7 +65,16 @@ public sealed class GatewayServer : IAsyncDisposable
         }
 
         var app = GatewayApp.Build([.. args]);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new GatewayServer(app, SampleBackendServer.BoundAddress(app), directory, configPath);
     }
 
@@ -117,6 +126,10 @@ public sealed class GatewayServer : IAsyncDisposable
         {
             BaseAddress = Address,
         };
+
+    /// <summary>A client that sends exactly the Cookie header a test writes, with no jar of its own.</summary>
+    public HttpClient CreateClientWithoutCookieJar() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = Address };
 
     public async ValueTask DisposeAsync()
     {

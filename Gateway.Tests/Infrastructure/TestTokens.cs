@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// Mints tokens the way an attacker or a clock would: with the gateway's test key or another one, any algorithm,
+/// any claims. Times are set explicitly, so a token can be expired before it is ever sent.
+/// </summary>
+internal static class TestTokens
+{
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    /// <summary>What the gateway itself would issue: HS256 with its key, its issuer and audience, valid for ten minutes.</summary>
+    public static SecurityTokenDescriptor Descriptor(string subject = "minted-user", string name = "Minted User")
+    {
+        var now = DateTime.UtcNow;
+        return new SecurityTokenDescriptor
+        {
+            Issuer = GatewayServer.Issuer,
+            Audience = GatewayServer.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(10),
+            SigningCredentials = Credentials(GatewayServer.SigningKey, SecurityAlgorithms.HmacSha256),
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = subject,
+                ["name"] = name,
+                ["jti"] = Guid.NewGuid().ToString("N"),
+            },
+        };
+    }
+
+    public static string Valid(string subject = "minted-user", string name = "Minted User") => Sign(Descriptor(subject, name));
+
+    public static string Sign(SecurityTokenDescriptor descriptor) => Handler.CreateToken(descriptor);
+
+    public static string Sign(Action<SecurityTokenDescriptor> change)
+    {
+        var descriptor = Descriptor();
+        change(descriptor);
+        return Sign(descriptor);
+    }
+
+    public static SigningCredentials Credentials(string key, string algorithm) =>
+        new(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), algorithm);
+
+    /// <summary>The same claims with <c>"alg": "none"</c> and an empty signature (RFC 7519 section 6).</summary>
+    public static string Unsecured(SecurityTokenDescriptor descriptor)
+    {
+        var signed = new JsonWebToken(Sign(descriptor));
+        var header = Base64UrlEncoder.Encode("""{"alg":"none","typ":"JWT"}""");
+        return $"{header}.{signed.EncodedPayload}.";
+    }
+
+    /// <summary>A validly signed token whose payload is then edited, keeping the original signature.</summary>
+    public static string TamperPayload(string token, Action<JsonObject> edit)
+    {
+        var parts = token.Split('.');
+        var payload = JsonNode.Parse(Base64UrlEncoder.Decode(parts[1]))!.AsObject();
+        edit(payload);
+        parts[1] = Base64UrlEncoder.Encode(payload.ToJsonString());
+        return string.Join('.', parts);
+    }
+}
