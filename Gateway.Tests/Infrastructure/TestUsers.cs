@@ -27,6 +27,14 @@ public static class TestUsers
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return body.GetProperty("token").GetString()!;
     }
+
+    /// <summary>The token the gateway put in this cookie jar, as a browser holds it.</summary>
+    public static string TokenCookie(CookieContainer cookies, Uri gateway)
+    {
+        var cookie = cookies.GetCookies(gateway)["gateway_token"];
+        Assert.True(cookie is { Value.Length: > 0 }, "The client holds no gateway_token cookie.");
+        return cookie.Value;
+    }
 }
 
 public sealed record RegisteredUser(string Id, string Username, string DisplayName);
