@@ -34,8 +34,9 @@ internal static class GatewayApp
 
         var app = builder.Build();
 
-        app.UseGatewayErrorHandling();
+        // Request logging outermost, so it records the status the error handler chose rather than the raw exception.
         app.UseGatewayRequestLogging();
+        app.UseGatewayErrorHandling();
         app.UseAmbiguousPathRejection();
         app.UseRouting();
         app.UseAuthentication();

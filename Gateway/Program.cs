@@ -1,5 +1,4 @@
 using Gateway;
-using Microsoft.Extensions.Options;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
@@ -10,14 +9,9 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (OptionsValidationException ex)
+catch (Exception ex) when (StartupProblem.Find(ex) is { } reason)
 {
-    Log.Fatal("The gateway cannot start: {Reason}", string.Join(" ", ex.Failures));
-    return 2;
-}
-catch (GatewayStartupException ex)
-{
-    Log.Fatal("The gateway cannot start: {Reason}", ex.Message);
+    Log.Fatal("The gateway cannot start: {Reason}", reason);
     return 2;
 }
 catch (Exception ex) when (ex is not HostAbortedException)

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+
+namespace Gateway;
+
+/// <summary>
+/// Finds a configuration mistake inside whatever exception start-up threw: YARP, for one, wraps an invalid option it
+/// reads while loading routes in its own exception. The operator gets the sentence that names the setting, not a stack trace.
+/// </summary>
+internal static class StartupProblem
+{
+    public static string? Find(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case OptionsValidationException invalid:
+                    return string.Join(" ", invalid.Failures);
+                case GatewayStartupException startup:
+                    return startup.Message;
+                case AggregateException aggregate when aggregate.InnerExceptions.Count > 0:
+                    return aggregate.InnerExceptions.Select(Find).FirstOrDefault(reason => reason is not null);
+            }
+        }
+
+        return null;
+    }
+}
