@@ -33,6 +33,7 @@ WORK=$(mktemp -d -t gateway-bench.XXXXXX)
 RESULTS=$WORK/results.jsonl
 
 cleanup() {
+  [ ${#STARTED_PIDS[@]} -eq 0 ] || log "stopping the ${#STARTED_PIDS[@]} processes this run started"
   stop_started
   if [ "$BENCH_KEEP_WORK" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
 }
@@ -78,9 +79,9 @@ sign_in() {
 }
 
 main() {
-  ensure_packages
-  build_projects "$REPO"
   mkdir -p "$WORK"/{logs,wrk,data}
+  ensure_packages
+  build_projects "$REPO" "$WORK/logs"
   NGINX=$(nginx_binary) python3 "$BENCH_DIR/machine_info.py" "$REPO" >>"$RESULTS"
   printf '{"phase":"settings","duration":"%s","rounds":%d,"warmup":"%s","connections":"%s","wrk_threads":%d,"path":"%s","login_conns":%d,"flood_conns":%d,"flood_rounds":%d,"password_iterations":"%s"}\n' \
     "$BENCH_DURATION" "$BENCH_ROUNDS" "$BENCH_WARMUP" "$BENCH_CONNECTIONS" "$WRK_THREADS" "$BENCH_PATH" \
@@ -98,7 +99,9 @@ main() {
     phase_login_flood
   fi
   has_target gateway-redis && phase_logout_propagation "$GATEWAY_B_PORT"
-  printf '{"phase":"end","loadavg_end":["%s","%s","%s"]}\n' $(cut -d' ' -f1-3 /proc/loadavg) >>"$RESULTS"
+  local load1 load5 load15
+  read -r load1 load5 load15 _ </proc/loadavg
+  printf '{"phase":"end","loadavg_end":["%s","%s","%s"]}\n' "$load1" "$load5" "$load15" >>"$RESULTS"
 
   local report
   report="$BENCH_DIR/results/$(date -u +%Y-%m-%d-%H%M)-$(hostname -s)"

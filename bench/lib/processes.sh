@@ -26,7 +26,7 @@ stop_started() {
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.2
     done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
   done
   STARTED_PIDS=()
 }
@@ -42,12 +42,12 @@ process_tree() {
 
 # User plus system CPU time of a process tree, in clock ticks (proc(5): fields 14 and 15 of /proc/PID/stat).
 cpu_ticks() {
-  local total=0 pid stat
+  local total=0 pid stat fields
   for pid in $(process_tree "$1"); do
     stat=$(cat /proc/"$pid"/stat 2>/dev/null) || continue
-    # The command name (field 2) may hold spaces; count fields after its closing parenthesis.
-    set -- ${stat##*) }
-    total=$((total + ${12} + ${13}))
+    # The command name (field 2) may hold spaces: split what follows its closing parenthesis, which starts at field 3.
+    read -r -a fields <<<"${stat##*) }"
+    total=$((total + fields[11] + fields[12]))
   done
   echo "$total"
 }
