@@ -4,6 +4,7 @@
 # nginx and redis-server are run by hand, never as services: when the machine has no policy-rc.d,
 # one that forbids starting services (Debian's documented mechanism, exit code 101) is in place during the install only.
 ensure_packages() {
+  command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet, version per global.json) must be on PATH"
   local missing=()
   command -v wrk >/dev/null 2>&1 || missing+=(wrk)
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)

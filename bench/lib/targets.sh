@@ -3,16 +3,19 @@
 
 declare -A TARGET_URL=() TARGET_LOG=()
 
-# start_target NAME PORT READY_PATH COMMAND...: starts COMMAND, then waits (30 s at most) for a 2xx on READY_PATH.
+# start_target NAME PORT READY_PATH COMMAND...: starts COMMAND, then waits (30 s at most) for a 200 on READY_PATH,
+# giving up at once if the process exits.
 start_target() {
-  local name=$1 port=$2 ready_path=$3; shift 3
+  local name=$1 port=$2 ready_path=$3 i; shift 3
   TARGET_URL[$name]="http://127.0.0.1:${port}"
   TARGET_LOG[$name]="$WORK/logs/${name}.log"
   start_process "$name" "${TARGET_LOG[$name]}" "$@"
-  if ! wait_until 30 "$name on port $port" http_ok "${TARGET_URL[$name]}${ready_path}"; then
-    require_running "$name" "${TARGET_LOG[$name]}" || true
-    die "$name did not become ready; log: ${TARGET_LOG[$name]}"
-  fi
+  for ((i = 0; i < 150; i++)); do
+    http_ok "${TARGET_URL[$name]}${ready_path}" && return 0
+    require_running "$name" "${TARGET_LOG[$name]}" || die "$name exited during start-up"
+    sleep 0.2
+  done
+  die "$name did not answer 200 on $ready_path within 30 s; log: ${TARGET_LOG[$name]}"
 }
 
 start_backend() {
