@@ -25,8 +25,8 @@ BENCH_KEEP_WORK=${BENCH_KEEP_WORK:-0}          # 1 keeps the temp folder (config
 read -r -a TARGETS <<<"${BENCH_TARGETS:-direct bare-yarp nginx gateway-memory gateway-redis}"
 
 BENCH_USER=bench-user
-BENCH_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
-GATEWAY_SIGNING_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
+BENCH_PASSWORD=$(random_secret 18)
+GATEWAY_SIGNING_KEY=$(random_secret 48)
 export BENCH_USER BENCH_PASSWORD
 
 WORK=$(mktemp -d -t gateway-bench.XXXXXX)

@@ -38,4 +38,9 @@ http_status() {
   curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$@" "$url" || true
 }
 
+# random_secret BYTES: that many random bytes, base64url without padding (safe in JSON, URLs and cookies).
+random_secret() {
+  head -c "$1" /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '='
+}
+
 http_ok() { [ "$(http_status "$@")" = 200 ]; }
