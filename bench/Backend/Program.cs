@@ -1,0 +1,8 @@
+// A backend that answers "ok" to every GET, with no logging: the cheapest destination Kestrel can be.
+// Usage: BenchBackend --urls http://127.0.0.1:PORT
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+
+var app = builder.Build();
+app.MapGet("/{**path}", () => "ok");
+app.Run();

@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""Turns the JSON lines of a benchmark run (bench/run.sh) into the markdown report. Standard library only.
+
+Usage: report.py RESULTS.jsonl > report.md
+Throughput ratios are medians of same-round ratios: each round's figure for a target divided by the same round's
+figure for the reference, so drift of the machine between rounds cancels out.
+"""
+import json
+import statistics
+import sys
+from collections import defaultdict
+
+TARGET_ORDER = ["direct", "bare-yarp", "nginx", "gateway-memory", "gateway-redis"]
+TARGET_LABELS = {
+    "direct": "direct (backend, no proxy)",
+    "bare-yarp": "bare YARP",
+    "nginx": "nginx",
+    "gateway-memory": "gateway, in-memory revocation",
+    "gateway-redis": "gateway, Redis revocation",
+}
+
+
+def load(path):
+    with open(path) as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def rate(run):
+    return run["wrk"]["requests"] / run["wrk"]["duration_us"] * 1e6
+
+
+def failures(run):
+    return sum(run["wrk"]["errors"].values())
+
+
+def cpu_us_per_request(run):
+    requests = run["wrk"]["requests"]
+    return run["cpu_ticks"] / run["clk_tck"] * 1e6 / requests if requests else float("nan")
+
+
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def same_round_ratio(runs_by_round, reference, target, value=rate):
+    ratios = []
+    for runs in runs_by_round.values():
+        if target in runs and reference in runs and value(runs[reference]):
+            ratios.append(value(runs[target]) / value(runs[reference]))
+    return median(ratios)
+
+
+def same_round_difference(runs_by_round, reference, target, value):
+    diffs = [value(r[target]) - value(r[reference]) for r in runs_by_round.values() if target in r and reference in r]
+    return median(diffs)
+
+
+def fmt(value, pattern="{:.0f}", missing="–"):
+    return missing if value is None else pattern.format(value)
+
+
+def machine_section(meta, settings, end):
+    load_end = " ".join(end.get("loadavg_end", [])) if end else "?"
+    return [
+        f"# Gateway benchmark, {meta['date_utc']}, {meta['host']}",
+        "",
+        "| machine | |",
+        "| --- | --- |",
+        f"| CPU | {meta['cpu_model']} ({meta['nproc']} cores online, `nproc`) |",
+        f"| memory | {meta['memory_gib']} GiB |",
+        f"| kernel | {meta['kernel']} |",
+        f"| .NET SDK | {meta['dotnet']} |",
+        f"| tools | {meta['wrk'].split(' Copyright')[0]}; {meta['nginx']}; {meta['redis'].split(' sha=')[0]} |",
+        f"| commit | {meta['commit']}{' (with uncommitted changes)' if meta['dirty'] else ''} |",
+        f"| load average | {' '.join(meta['loadavg_start'])} at the start, {load_end} at the end |",
+        "",
+        f"Settings: {settings['rounds']} interleaved rounds of {settings['duration']} per target and connection count "
+        f"after a {settings['warmup']} warm-up per target; wrk with up to {settings['wrk_threads']} threads, "
+        f"GET `{settings['path']}` with the token cookie (a protected route on the gateways); "
+        f"password hashing iterations: {settings['password_iterations']}.",
+    ]
+
+
+def proxy_section(runs, conns):
+    by_round = defaultdict(dict)
+    by_target = defaultdict(list)
+    for run in runs:
+        if run["phase"] == "proxy" and run["conns"] == conns:
+            by_round[run["round"]][run["target"]] = run
+            by_target[run["target"]].append(run)
+    if not by_target:
+        return []
+
+    one_conn = conns == 1
+    header = "| target | req/s | (min–max) | p50 µs | p99 µs | CPU µs/req | peak RSS MB | vs bare YARP | vs direct |"
+    rule = "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    if one_conn:
+        header += " p50 − bare YARP µs |"
+        rule += " ---: |"
+    header += " errors |"
+    rule += " ---: |"
+    lines = ["", f"## Proxied GETs, {conns} connection{'s' if conns != 1 else ''}", "", header, rule]
+
+    for target in [t for t in TARGET_ORDER if t in by_target] + [t for t in by_target if t not in TARGET_ORDER]:
+        target_runs = by_target[target]
+        rates = [rate(r) for r in target_runs]
+        row = [
+            TARGET_LABELS.get(target, target),
+            fmt(median(rates)),
+            f"{min(rates):.0f}–{max(rates):.0f}",
+            fmt(median(r["wrk"]["p50_us"] for r in target_runs)),
+            fmt(median(r["wrk"]["p99_us"] for r in target_runs)),
+            fmt(median(cpu_us_per_request(r) for r in target_runs), "{:.1f}"),
+            fmt(max(r["peak_rss_kb"] for r in target_runs) / 1024, "{:.0f}"),
+            fmt(same_round_ratio(by_round, "bare-yarp", target), "{:.2f}x"),
+            fmt(same_round_ratio(by_round, "direct", target), "{:.2f}x"),
+        ]
+        if one_conn:
+            row.append(fmt(same_round_difference(by_round, "bare-yarp", target, lambda r: r["wrk"]["p50_us"]), "{:+.0f}"))
+        row.append(str(sum(failures(r) for r in target_runs)))
+        lines.append("| " + " | ".join(row) + " |")
+    return lines
+
+
+def rounds_section(runs):
+    """Every round's req/s, so a reader can see how much the machine drifted between rounds."""
+    proxy = [r for r in runs if r["phase"] == "proxy"]
+    rounds = sorted({r["round"] for r in proxy})
+    if len(rounds) < 2:
+        return []
+    table = defaultdict(dict)
+    for run in proxy:
+        table[(run["conns"], run["target"])][run["round"]] = rate(run)
+    lines = ["", "## req/s in each round", "",
+             "| connections | target | " + " | ".join(f"round {n}" for n in rounds) + " |",
+             "| ---: | --- |" + " ---: |" * len(rounds)]
+    order = {t: i for i, t in enumerate(TARGET_ORDER)}
+    for conns, target in sorted(table, key=lambda k: (-k[0], order.get(k[1], len(order)), k[1])):
+        cells = [fmt(table[(conns, target)].get(n)) for n in rounds]
+        lines.append(f"| {conns} | {TARGET_LABELS.get(target, target)} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def login_section(runs):
+    logins = [r for r in runs if r["phase"] == "login"]
+    if not logins:
+        return []
+    lines = ["", "## Logins (JSON POST /auth/login, gateway in-memory)", "",
+             "| clients | logins/s | p50 ms | p99 ms | failed |", "| ---: | ---: | ---: | ---: | ---: |"]
+    for run in sorted(logins, key=lambda r: r["conns"]):
+        lines.append(f"| {run['conns']} | {rate(run):.1f} | {run['wrk']['p50_us'] / 1000:.1f} | "
+                     f"{run['wrk']['p99_us'] / 1000:.1f} | {failures(run)} |")
+    return lines
+
+
+def flood_section(runs, settings):
+    def by_round(phase):
+        return {r["round"]: r for r in runs if r["phase"] == phase}
+
+    baseline, flooded, logins = by_round("flood-baseline"), by_round("flood"), by_round("flood-logins")
+    rounds = sorted(set(baseline) & set(flooded))
+    if not rounds:
+        return []
+    ratio = median(rate(flooded[n]) / rate(baseline[n]) for n in rounds)
+    failed = sum(failures(r) for r in logins.values())
+    non_2xx = sum(r["wrk"]["errors"]["status"] for r in logins.values())
+    return [
+        "", f"## Proxied throughput under a login flood ({settings['flood_conns']} clients posting logins, "
+            f"32 proxied connections, gateway in-memory)", "",
+        "| proxied req/s alone | during the flood | ratio (median of same-round) | logins/s during the flood | "
+        "login p99 ms | failed logins | proxied errors |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| {fmt(median(rate(baseline[n]) for n in rounds))} | {fmt(median(rate(flooded[n]) for n in rounds))} | "
+        f"{fmt(ratio, '{:.2f}x')} | {fmt(median(rate(r) for r in logins.values()), '{:.1f}')} | "
+        f"{fmt(median(r['wrk']['p99_us'] / 1000 for r in logins.values()), '{:.0f}')} | "
+        f"{failed} ({non_2xx} non-2xx) | {sum(failures(flooded[n]) for n in rounds)} |",
+    ]
+
+
+def propagation_section(runs):
+    result = next((r for r in runs if r["phase"] == "logout-propagation"), None)
+    if result is None:
+        return []
+    if result["status"] != "ok":
+        text = (f"n/a (Redis revocation not available: instance B still accepted the token "
+                f"{result['timeout_s']:.0f} s after the logout on A)")
+    else:
+        text = (f"p50 {result['p50_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms over {result['trials']} trials "
+                f"(from A's 204 to B's first 401)")
+    return ["", "## Logout on instance A enforced by instance B (shared Redis)", "", text]
+
+
+def notes_section(runs, meta):
+    notes = [r["text"] for r in runs if r["phase"] == "note"]
+    load = float(meta["loadavg_start"][0])
+    if load > meta["nproc"] / 2:
+        notes.append(f"The machine was busy when the run started (1-minute load average {load:.2f} on {meta['nproc']} "
+                     "cores): other work shared the cores, so these figures are noisy.")
+    failed = sorted({r["target"] for r in runs if r["phase"] in ("proxy", "warmup") and failures(r)})
+    if failed:
+        notes.append("Requests failed (non-2xx, socket errors or timeouts) on: " + ", ".join(failed)
+                     + ". Their throughput may not be that of the proxied route.")
+    notes.append("CPU µs/req is user+system time of the proxy process (of the backend for direct; nginx: master and "
+                 "workers) over the run, divided by requests. Peak RSS is VmHWM, the highest over the whole run.")
+    return ["", "## Notes", ""] + [f"- {note}" for note in notes]
+
+
+def main():
+    runs = load(sys.argv[1])
+    meta = next(r for r in runs if r["phase"] == "meta")
+    settings = next(r for r in runs if r["phase"] == "settings")
+    end = next((r for r in runs if r["phase"] == "end"), None)
+    lines = machine_section(meta, settings, end)
+    for conns in sorted({r["conns"] for r in runs if r["phase"] == "proxy"}, reverse=True):
+        lines += proxy_section(runs, conns)
+    lines += login_section(runs)
+    lines += flood_section(runs, settings)
+    lines += propagation_section(runs)
+    lines += rounds_section(runs)
+    lines += notes_section(runs, meta)
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

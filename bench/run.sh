@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Benchmarks the gateway against the bare backend, bare YARP and nginx on this machine, all on 127.0.0.1,
+# and writes a markdown report to bench/results/. See bench/README.md for the settings and how to read the report.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+REPO=$(dirname "$BENCH_DIR")
+for lib in common deps build configs processes targets measure auth phases; do
+  # shellcheck source=/dev/null
+  source "$BENCH_DIR/lib/$lib.sh"
+done
+
+# Settings (environment variables).
+BENCH_DURATION=${BENCH_DURATION:-10s}          # each measured wrk run
+BENCH_ROUNDS=${BENCH_ROUNDS:-5}                # interleaved rounds over all targets
+BENCH_WARMUP=${BENCH_WARMUP:-5s}               # one unrecorded run per target first
+BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-32 1}   # wrk connection counts
+WRK_THREADS=${BENCH_WRK_THREADS:-2}            # wrk threads (at most one per connection)
+BENCH_LOGIN_CONNS=${BENCH_LOGIN_CONNS:-4}      # clients for the logins/s figure
+BENCH_FLOOD_CONNS=${BENCH_FLOOD_CONNS:-16}     # clients posting logins during the flood
+BENCH_FLOOD_ROUNDS=${BENCH_FLOOD_ROUNDS:-3}    # plain/flooded pairs
+BENCH_LOGOUT_TRIALS=${BENCH_LOGOUT_TRIALS:-20} # logouts timed across two instances
+BENCH_PATH=${BENCH_PATH:-/bench/ping}          # a protected route (the gateway's catch-all)
+BENCH_KEEP_WORK=${BENCH_KEEP_WORK:-0}          # 1 keeps the temp folder (configs, logs, raw wrk output)
+read -r -a TARGETS <<<"${BENCH_TARGETS:-direct bare-yarp nginx gateway-memory gateway-redis}"
+
+BENCH_USER=bench-user
+BENCH_PASSWORD=$(random_secret 18)
+GATEWAY_SIGNING_KEY=$(random_secret 48)
+export BENCH_USER BENCH_PASSWORD
+
+WORK=$(mktemp -d -t gateway-bench.XXXXXX)
+RESULTS=$WORK/results.jsonl
+
+cleanup() {
+  [ ${#STARTED_PIDS[@]} -eq 0 ] || log "stopping the ${#STARTED_PIDS[@]} processes this run started"
+  stop_started
+  if [ "$BENCH_KEEP_WORK" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+has_target() {
+  local name
+  for name in "${TARGETS[@]}"; do [ "$name" = "$1" ] && return 0; done
+  return 1
+}
+
+start_targets() {
+  local ports
+  mapfile -t ports < <(free_ports 7)
+  BACKEND_PORT=${ports[0]} REDIS_PORT=${ports[5]} GATEWAY_B_PORT=${ports[6]}
+  GATEWAY_CONFIG=$WORK/gateway.json
+  write_proxy_json "$WORK/bare-yarp.json" "$BACKEND_PORT"
+  write_gateway_json "$GATEWAY_CONFIG" "$BACKEND_PORT" "$WORK/data"
+  write_nginx_conf "$WORK/nginx.conf" "$WORK/nginx" "${ports[2]}" "$BACKEND_PORT"
+
+  start_backend "$BACKEND_PORT"
+  has_target bare-yarp && start_bare_yarp "${ports[1]}" "$WORK/bare-yarp.json"
+  has_target nginx && start_nginx "${ports[2]}" "$WORK/nginx.conf"
+  # Gateways one after the other: they share the SQLite file, which the first one creates.
+  has_target gateway-memory && start_gateway gateway-memory "${ports[3]}" "$GATEWAY_CONFIG"
+  if has_target gateway-redis; then
+    start_redis "$REDIS_PORT" "$WORK/redis"
+    start_gateway gateway-redis "${ports[4]}" "$GATEWAY_CONFIG" --Gateway:Redis:Configuration "127.0.0.1:$REDIS_PORT"
+    # The gateway says at start-up when it keeps revocations in memory; then the Redis target measures no Redis.
+    if grep -q "kept in memory" "${TARGET_LOG[gateway-redis]}"; then
+      printf '{"phase":"note","text":"gateway-redis ignored Gateway:Redis:Configuration: its start-up log says revocations are kept in memory."}\n' >>"$RESULTS"
+    fi
+  fi
+}
+
+sign_in() {
+  local gateway
+  for gateway in gateway-memory gateway-redis; do has_target "$gateway" && break; done
+  has_target "$gateway" || { BENCH_COOKIE="gateway_token=none"; return; }
+  create_user "${TARGET_URL[$gateway]}" "$BENCH_USER" "$BENCH_PASSWORD"
+  BENCH_COOKIE="gateway_token=$(login_token "${TARGET_URL[$gateway]}" "$BENCH_USER" "$BENCH_PASSWORD")"
+}
+
+main() {
+  mkdir -p "$WORK"/{logs,wrk,data}
+  ensure_packages
+  build_projects "$REPO" "$WORK/logs"
+  NGINX=$(nginx_binary) python3 "$BENCH_DIR/machine_info.py" "$REPO" >>"$RESULTS"
+  printf '{"phase":"settings","duration":"%s","rounds":%d,"warmup":"%s","connections":"%s","wrk_threads":%d,"path":"%s","login_conns":%d,"flood_conns":%d,"flood_rounds":%d,"password_iterations":"%s"}\n' \
+    "$BENCH_DURATION" "$BENCH_ROUNDS" "$BENCH_WARMUP" "$BENCH_CONNECTIONS" "$WRK_THREADS" "$BENCH_PATH" \
+    "$BENCH_LOGIN_CONNS" "$BENCH_FLOOD_CONNS" "$BENCH_FLOOD_ROUNDS" "${Gateway__Users__PasswordIterations:-gateway default}" >>"$RESULTS"
+
+  start_targets
+  sign_in
+  local name
+  for name in "${TARGETS[@]}"; do check_protected "$name"; done
+
+  phase_warmup
+  phase_proxy_rounds
+  if has_target gateway-memory; then
+    phase_logins
+    phase_login_flood
+  fi
+  has_target gateway-redis && phase_logout_propagation "$GATEWAY_B_PORT"
+  local load1 load5 load15
+  read -r load1 load5 load15 _ </proc/loadavg
+  printf '{"phase":"end","loadavg_end":["%s","%s","%s"]}\n' "$load1" "$load5" "$load15" >>"$RESULTS"
+
+  local report
+  report="$BENCH_DIR/results/$(date -u +%Y-%m-%d-%H%M)-$(hostname -s)"
+  mkdir -p "$BENCH_DIR/results"
+  cp "$RESULTS" "$report.jsonl"
+  python3 "$BENCH_DIR/report.py" "$RESULTS" >"$report.md"
+  cat "$report.md"
+  log "report: $report.md (raw results: $report.jsonl)"
+}
+
+main "$@"
