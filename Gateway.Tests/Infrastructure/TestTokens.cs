@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -36,6 +37,14 @@ internal static class TestTokens
 
     public static string Valid(string subject = "minted-user", string name = "Minted User") => Sign(Descriptor(subject, name));
 
+    /// <summary>A token that lived an hour and expired <paramref name="ago"/>.</summary>
+    public static string Expired(TimeSpan ago) => Sign(d =>
+    {
+        d.Expires = DateTime.UtcNow - ago;
+        d.IssuedAt = d.Expires - TimeSpan.FromHours(1);
+        d.NotBefore = d.IssuedAt;
+    });
+
     public static string Sign(SecurityTokenDescriptor descriptor) => Handler.CreateToken(descriptor);
 
     public static string Sign(Action<SecurityTokenDescriptor> change)
@@ -54,6 +63,26 @@ internal static class TestTokens
         var signed = new JsonWebToken(Sign(descriptor));
         var header = Base64UrlEncoder.Encode("""{"alg":"none","typ":"JWT"}""");
         return $"{header}.{signed.EncodedPayload}.";
+    }
+
+    /// <summary>
+    /// The same claims signed with the gateway's key under another HMAC algorithm, computed by hand: IdentityModel
+    /// refuses HS512 with a key under 64 bytes, an attacker's script does not.
+    /// </summary>
+    public static string SignedWithHmac(string algorithm, SecurityTokenDescriptor descriptor)
+    {
+        var payload = new JsonWebToken(Sign(descriptor)).EncodedPayload;
+        var header = Base64UrlEncoder.Encode($$"""{"alg":"{{algorithm}}","typ":"JWT"}""");
+        var key = Encoding.UTF8.GetBytes(GatewayServer.SigningKey);
+        var input = Encoding.ASCII.GetBytes($"{header}.{payload}");
+        var signature = algorithm switch
+        {
+            "HS256" => HMACSHA256.HashData(key, input),
+            "HS384" => HMACSHA384.HashData(key, input),
+            "HS512" => HMACSHA512.HashData(key, input),
+            _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "An HMAC algorithm."),
+        };
+        return $"{header}.{payload}.{Base64UrlEncoder.Encode(signature)}";
     }
 
     /// <summary>A validly signed token whose payload is then edited, keeping the original signature.</summary>
