@@ -11,7 +11,7 @@ internal sealed class HangingBackend : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
 
-    public HangingBackend()
+    private HangingBackend()
     {
         _listener.Start();
         Address = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
@@ -19,6 +19,8 @@ internal sealed class HangingBackend : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    public static HangingBackend Start() => new();
 
     public int Accepted
     {
