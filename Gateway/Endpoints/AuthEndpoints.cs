@@ -16,7 +16,9 @@ internal static class AuthEndpoints
         group.MapLogout();
         group.MapMe();
         group.MapAssets();
-        group.MapFallback(NotFoundAsync);
+        // Not MapFallback: a fallback loses to a yarp.json catch-all route, which would forward the gateway's own
+        // prefix to the backend. This route outranks "{**catch-all}" by its literal prefix segment.
+        group.Map("/{**path}", NotFoundAsync);
         return endpoints;
     }
 
