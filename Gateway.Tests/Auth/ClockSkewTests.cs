@@ -22,7 +22,7 @@ public sealed class ClockSkewTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ZeroSkew_TokenExpiredOneSecondAgo_IsRejectedAsExpired()
+    public async Task Token_ExpiredOneSecondAgoWithZeroSkew_IsRejectedAsExpired()
     {
         var token = TestTokens.Expired(TimeSpan.FromSeconds(1));
         using var client = _gateway.CreateClientWithoutCookieJar();
@@ -34,7 +34,7 @@ public sealed class ClockSkewTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ZeroSkew_UnexpiredToken_IsAccepted()
+    public async Task Token_UnexpiredWithZeroSkew_IsAccepted()
     {
         using var client = _gateway.CreateClientWithoutCookieJar();
 

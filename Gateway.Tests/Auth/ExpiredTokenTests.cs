@@ -52,7 +52,7 @@ public sealed class ExpiredTokenTests(GatewayFixture fixture) : IClassFixture<Ga
     }
 
     [Fact]
-    public async Task ExpiredJustPastTheSkew_IsRejected()
+    public async Task Token_ExpiredJustPastTheSkew_IsRejectedAsExpired()
     {
         using var client = fixture.Gateway.CreateClientWithoutCookieJar();
 
@@ -63,7 +63,7 @@ public sealed class ExpiredTokenTests(GatewayFixture fixture) : IClassFixture<Ga
     }
 
     [Fact]
-    public async Task ExpiredTwoMinutesAgo_IsRejectedDespiteAspNetsFiveMinuteDefaultSkew()
+    public async Task Token_ExpiredTwoMinutesAgo_IsRejectedDespiteAspNetFiveMinuteDefault()
     {
         using var client = fixture.Gateway.CreateClientWithoutCookieJar();
 

@@ -38,7 +38,7 @@ public sealed class ForgedTokenTests(GatewayFixture fixture) : IClassFixture<Gat
     public static TheoryData<string> Cases => [.. Forgeries.Keys];
 
     [Fact]
-    public async Task ValidMintedToken_IsAccepted()
+    public async Task MintedToken_SignedLikeTheGateway_IsAccepted()
     {
         // The controls: the minting helpers make tokens the gateway accepts, so each refusal below is the forgery's.
         using var client = fixture.Gateway.CreateClientWithoutCookieJar();

@@ -17,7 +17,7 @@ public sealed class ReturnUrlOpenRedirectTests
     private static readonly string[] GatewayPaths = ["/auth/login", "/auth/logout", "/auth/register"];
 
     [Fact]
-    public void PayloadFile_IsComplete() =>
+    public void PayloadFile_Read_HasEveryDocumentedPayload() =>
         Assert.Equal(DocumentedPayloadCount, TestData.Lines(FileName).Length);
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class TokenSourceTests(GatewayFixture fixture) : IClassFixture<Gat
     [InlineData("token")]
     [InlineData("gateway_token")]
     [InlineData("jwt")]
-    public async Task TokenInQueryString_IsIgnored(string parameter)
+    public async Task Token_InQueryString_IsIgnored(string parameter)
     {
         using var client = fixture.Gateway.CreateClientWithoutCookieJar();
 
@@ -21,7 +21,7 @@ public sealed class TokenSourceTests(GatewayFixture fixture) : IClassFixture<Gat
     }
 
     [Fact]
-    public async Task TokenInCookie_IsAccepted()
+    public async Task Token_InCookie_IsAccepted()
     {
         using var client = fixture.Gateway.CreateClientWithoutCookieJar();
 
@@ -31,7 +31,7 @@ public sealed class TokenSourceTests(GatewayFixture fixture) : IClassFixture<Gat
     }
 
     [Fact]
-    public async Task TokenInLowercaseBearerScheme_IsAccepted()
+    public async Task Token_InLowercaseBearerScheme_IsAccepted()
     {
         using var client = fixture.Gateway.CreateClientWithoutCookieJar();
 
@@ -41,7 +41,7 @@ public sealed class TokenSourceTests(GatewayFixture fixture) : IClassFixture<Gat
     }
 
     [Fact]
-    public async Task TokenInAnotherCookieName_IsIgnored()
+    public async Task Token_InAnotherCookieName_IsIgnored()
     {
         using var client = fixture.Gateway.CreateClientWithoutCookieJar();
 
