@@ -28,7 +28,8 @@ internal sealed class AmbiguousPathRejection(RequestDelegate next, PageRenderer 
 
     internal static bool IsAmbiguous(string? path)
     {
-        if (string.IsNullOrEmpty(path))
+        // A dot segment needs a "." or, still encoded, a "%": most paths are done with after one scan.
+        if (string.IsNullOrEmpty(path) || path.AsSpan().IndexOfAny('.', '%') < 0)
         {
             return false;
         }
