@@ -13,6 +13,8 @@ public sealed class AmbiguousPathRejectionTests
     [InlineData("/public/.;x/secret")]
     [InlineData("/public/%2E%2E%2Fsecret")]
     [InlineData("/public/..%252Fsecret")]
+    [InlineData("/public/%2e%2e/secret")]
+    [InlineData("/public/%252e%252e/secret")]
     public void IsAmbiguous_HiddenDotSegment_IsTrue(string path) =>
         Assert.True(AmbiguousPathRejection.IsAmbiguous(path));
 

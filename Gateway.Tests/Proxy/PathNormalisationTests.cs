@@ -21,6 +21,8 @@ public sealed class PathNormalisationTests(GatewayFixture fixture) : IClassFixtu
     [InlineData("/public/..%5Csecret")]
     [InlineData("/public/..%255Csecret")]
     [InlineData("/public/..%252Fsecret")]
+    [InlineData("/public/%252e%252e/secret")]
+    [InlineData("/public/%252e%252e%252fsecret")]
     [InlineData("/public/..;/secret")]
     [InlineData("/public;/../secret")]
     [InlineData("/PUBLIC/../secret")]
