@@ -16,7 +16,9 @@ internal static class AuthEndpoints
         group.MapLogout();
         group.MapMe();
         group.MapAssets();
-        group.MapFallback(NotFoundAsync);
+        // Not MapFallback: a fallback has the lowest priority of all, so YARP's catch-all route would take unknown
+        // /auth paths to the backend. An ordinary route under the prefix outranks it by having a literal segment.
+        group.Map("{**path}", NotFoundAsync);
         return endpoints;
     }
 
