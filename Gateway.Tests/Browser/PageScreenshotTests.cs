@@ -34,7 +34,7 @@ public sealed class PageScreenshotTests(ChromiumFixture chromium, GatewayFixture
         await AssertFitsAsync(page, width);
         await tab.ScreenshotAsync($"account-{device}");
 
-        Assert.Empty(tab.ConsoleErrors);
+        Assert.True(tab.ConsoleErrors.Count == 0, string.Join("\n", tab.ConsoleErrors));
     }
 
     private static async Task AssertFitsAsync(IPage page, int width)

@@ -74,6 +74,24 @@ public sealed class SignInJourneyTests(ChromiumFixture chromium, GatewayFixture 
     }
 
     [Fact]
+    public async Task SignOutEverywhere_FromAccountPage_PostsToLogoutWithAntiforgeryToken()
+    {
+        await using var tab = await chromium.OpenAsync(fixture.Gateway.Address);
+        var page = tab.Page;
+        await SignInForms.RegisterFromProtectedPageAsync(page, TestUsers.UniqueName("everywhere"), "Many Devices", TestUsers.Password);
+        await page.GotoAsync("/auth/account");
+
+        var request = await page.RunAndWaitForRequestAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync(),
+            request => request.Method == "POST");
+
+        Assert.Equal("/auth/logout?everywhere=true", new Uri(request.Url).PathAndQuery);
+        Assert.StartsWith("__csrf=", request.PostData, StringComparison.Ordinal);
+        var response = await request.ResponseAsync();
+        Assert.Equal(303, response!.Status);
+    }
+
+    [Fact]
     public async Task SignIn_WithWrongPassword_ShowsGenericMessageAndKeepsUsername()
     {
         using var client = fixture.Gateway.CreateClient();
