@@ -9,9 +9,12 @@ namespace Gateway.Tests.Pages;
 public sealed class TemplateFolderFixture : IAsyncLifetime
 {
     public const string Marker = "Acme staff sign-in";
-    public const string LogoSvg = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="4"/></svg>""";
+    public const string LogoSvg = """<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32" viewBox="0 0 8 8"><circle cx="4" cy="4" r="4" fill="#0f766e"/></svg>""";
 
-    /// <summary>An operator's login page: different markup, the same placeholders.</summary>
+    /// <summary>
+    /// An operator's login page: different markup, the same placeholders, and a password toggle written the way the
+    /// built-in template used to write it (no aria-label, a static aria-pressed), as a copied template would be.
+    /// </summary>
     public const string LoginTemplate = """
         <h1>{{appTitle}}</h1>
         <p class="acme">Acme staff sign-in</p>
@@ -21,7 +24,9 @@ public sealed class TemplateFolderFixture : IAsyncLifetime
         <input type="hidden" name="{{csrfField}}" value="{{csrfToken}}">
         <input type="hidden" name="returnUrl" value="{{returnUrl}}">
         <label>Staff id <input name="username" value="{{username}}"></label>
-        <label>Passphrase <input name="password" type="password"></label>
+        <label for="pw">Passphrase</label>
+        <div class="password"><input id="pw" name="password" type="password">
+        <button type="button" class="toggle" data-toggle-password="pw" aria-controls="pw" aria-pressed="false" hidden>Show</button></div>
         <button>Enter</button>
         </form>
         """;

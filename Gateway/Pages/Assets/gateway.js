@@ -10,7 +10,10 @@
       .map(function (id) { return document.getElementById(id); })
       .filter(Boolean);
     if (inputs.length === 0) return;
-    var noun = button.getAttribute("aria-label").replace(/^Show /, "");
+    // Older or hand-written templates may lack the label or still carry aria-pressed: name the button here.
+    var noun = (button.getAttribute("aria-label") || "Show password").replace(/^Show /, "");
+    button.setAttribute("aria-label", "Show " + noun);
+    button.removeAttribute("aria-pressed");
     button.hidden = false;
     button.addEventListener("click", function () {
       var show = inputs[0].type === "password";
