@@ -12,7 +12,13 @@ internal static class AuthResponses
         {
             return pages.WriteAsync(context, Page.Error, error.StatusCode, new Dictionary<string, object?>
             {
-                ["heading"] = "We couldn't handle that request",
+                ["heading"] = error.StatusCode switch
+                {
+                    StatusCodes.Status403Forbidden => "This isn't available",
+                    StatusCodes.Status404NotFound => "Page not found",
+                    >= 500 => "Something went wrong",
+                    _ => "We couldn't handle that request",
+                },
                 ["message"] = error.Body.Message,
             });
         }

@@ -1,8 +1,9 @@
+using System.Globalization;
 using Gateway.Auth;
-using Microsoft.AspNetCore.Authentication;
 using Gateway.Pages;
 using Gateway.Tokens;
 using Gateway.Users;
+using Microsoft.AspNetCore.Authentication;
 
 namespace Gateway.Endpoints;
 
@@ -45,13 +46,21 @@ internal static class MeEndpoints
             return;
         }
 
+        var expiresAt = ExpiresAt(context);
         await pages.WriteAsync(context, Page.Account, StatusCodes.Status200OK, new Dictionary<string, object?>
         {
             ["username"] = user.Username,
             ["displayName"] = user.DisplayName,
-            ["expiresAt"] = ExpiresAt(context)?.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
+            ["initial"] = Initial(user.DisplayName),
+            // The page script rewrites this in the reader's time zone; without scripts it stays in UTC.
+            ["expiresAt"] = expiresAt?.ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture),
+            ["expiresAtIso"] = expiresAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         });
     }
+
+    /// <summary>The first letter of a name as a person reads it (a whole emoji or accented letter, not half of one).</summary>
+    private static string Initial(string name) =>
+        name.Length == 0 ? "?" : StringInfo.GetNextTextElement(name).ToUpperInvariant();
 
     private static async Task<User?> CurrentUserAsync(HttpContext context, IUserStore users) =>
         context.User.FindFirst(GatewayClaims.Subject)?.Value is { } id

@@ -26,6 +26,7 @@ internal static class RegisterEndpoints
         return pages.WriteAsync(context, Page.Register, StatusCodes.Status200OK, new Dictionary<string, object?>
         {
             ["returnUrl"] = LoginEndpoints.SafeReturnUrl(context.Request.Query["returnUrl"], options.Value),
+            [FocusKey(fields: null)] = true,
         });
     }
 
@@ -100,8 +101,9 @@ internal static class RegisterEndpoints
                 return;
         }
 
-        Task ShowFormAsync(int statusCode, string? message, IReadOnlyDictionary<string, string>? fields) =>
-            pages.WriteAsync(context, Page.Register, statusCode, new Dictionary<string, object?>
+        Task ShowFormAsync(int statusCode, string? message, IReadOnlyDictionary<string, string>? fields)
+        {
+            var model = new Dictionary<string, object?>
             {
                 ["error"] = message,
                 ["username"] = request.Username,
@@ -111,7 +113,18 @@ internal static class RegisterEndpoints
                 ["passwordError"] = fields?.GetValueOrDefault(Accounts.PasswordField),
                 ["displayNameError"] = fields?.GetValueOrDefault(Accounts.DisplayNameField),
                 ["confirmPasswordError"] = fields?.GetValueOrDefault(Accounts.ConfirmPasswordField),
-            });
+            };
+            model[FocusKey(fields)] = true;
+            return pages.WriteAsync(context, Page.Register, statusCode, model);
+        }
+    }
+
+    /// <summary>The template flag that puts the cursor in the first field to fix, in the order the form shows them.</summary>
+    private static string FocusKey(IReadOnlyDictionary<string, string>? fields)
+    {
+        string[] order = [Accounts.UsernameField, Accounts.DisplayNameField, Accounts.PasswordField, Accounts.ConfirmPasswordField];
+        var field = order.FirstOrDefault(name => fields?.ContainsKey(name) == true) ?? Accounts.UsernameField;
+        return "focus" + char.ToUpperInvariant(field[0]) + field[1..];
     }
 
     private static Task ClosedAsync(HttpContext context, PageRenderer pages) =>

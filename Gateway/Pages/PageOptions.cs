@@ -14,6 +14,9 @@ internal sealed class PageOptions
     [RegularExpression("^/[^/\\\\].*$", ErrorMessage = "Gateway:Pages:LogoPath must be a path on this host, like /public/logo.svg.")]
     public string? LogoPath { get; set; }
 
-    /// <summary>A folder of templates and assets that replace the built-in ones file by file.</summary>
+    /// <summary>
+    /// A folder of templates (login.html, ...) and assets (assets/gateway.css, ...) that replace the built-in ones file
+    /// by file; a relative path is resolved against the working directory. Files are read once, at first use.
+    /// </summary>
     public string? TemplatePath { get; set; }
 }

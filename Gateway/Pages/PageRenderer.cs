@@ -20,7 +20,7 @@ internal sealed class PageRenderer(
 
     public async Task WriteAsync(HttpContext context, Page page, int statusCode, IReadOnlyDictionary<string, object?> values)
     {
-        var model = CommonValues(context, page);
+        var model = CommonValues(context, page, statusCode);
         foreach (var (key, value) in values)
         {
             model[key] = value;
@@ -42,7 +42,7 @@ internal sealed class PageRenderer(
         await response.WriteAsync(html, context.RequestAborted);
     }
 
-    private Dictionary<string, object?> CommonValues(HttpContext context, Page page)
+    private Dictionary<string, object?> CommonValues(HttpContext context, Page page, int statusCode)
     {
         var gateway = gatewayOptions.Value;
         var pages = pageOptions.Value;
@@ -52,6 +52,8 @@ internal sealed class PageRenderer(
             ["pageTitle"] = page.Title,
             ["logoPath"] = pages.LogoPath,
             ["assetBase"] = gateway.PathPrefix + "/assets",
+            ["assetVersion"] = templates.AssetVersion,
+            ["statusCode"] = statusCode,
             ["loginPath"] = gateway.LoginPath,
             ["registerPath"] = gateway.RegisterPath,
             ["logoutPath"] = gateway.LogoutPath,

@@ -7,10 +7,18 @@ namespace Gateway.Pages;
 internal sealed class PageTemplates(IOptions<PageOptions> options)
 {
     private readonly ConcurrentDictionary<string, byte[]?> _cache = new(StringComparer.Ordinal);
+    private string? _assetVersion;
 
     public string Template(string name) =>
         System.Text.Encoding.UTF8.GetString(Load($"Templates/{name}.html")
             ?? throw new InvalidOperationException($"No template named {name}."));
+
+    /// <summary>
+    /// Changes whenever the stylesheet or the script does. Page links carry it in their query, so browsers holding a
+    /// cached copy (assets are cacheable for an hour) fetch the new one right after an upgrade or a template change.
+    /// </summary>
+    public string AssetVersion => _assetVersion ??= Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+        [.. Asset("gateway.css") ?? [], .. Asset("gateway.js") ?? []]))[..12];
 
     /// <returns>Null when no asset has that name.</returns>
     public byte[]? Asset(string name) => Load($"Assets/{name}");

@@ -1,5 +1,6 @@
 using Gateway.Auth;
 using Gateway.Pages;
+using Microsoft.AspNetCore.Http.Extensions;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Gateway.Proxy;
@@ -39,6 +40,10 @@ internal sealed class ForwarderErrorResponses(RequestDelegate next, PageRenderer
             {
                 ["heading"] = heading,
                 ["message"] = message,
+                // Trying again is safe for a GET; a form post would be sent twice.
+                ["retryUrl"] = HttpMethods.IsGet(context.Request.Method)
+                    ? UriHelper.BuildRelative(context.Request.PathBase, context.Request.Path, context.Request.QueryString)
+                    : null,
             });
             return;
         }

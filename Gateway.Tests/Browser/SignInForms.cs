@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+
+namespace Gateway.Tests.Browser;
+
+/// <summary>Fills the gateway's forms the way a person does: by their labels.</summary>
+internal static class SignInForms
+{
+    public static ILocator Username(IPage page) => page.GetByLabel("Username", new() { Exact = true });
+
+    public static ILocator Password(IPage page) => page.GetByLabel("Password", new() { Exact = true });
+
+    public static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    /// <summary>Fills the register form on the current page and submits it.</summary>
+    public static async Task RegisterAsync(IPage page, string username, string displayName, string password)
+    {
+        await Username(page).FillAsync(username);
+        await page.GetByLabel("Display name").FillAsync(displayName);
+        await Password(page).FillAsync(password);
+        await page.GetByLabel("Confirm password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+    }
+
+    /// <summary>Fills the login form on the current page and submits it.</summary>
+    public static async Task SignInAsync(IPage page, string username, string password)
+    {
+        await Username(page).FillAsync(username);
+        await Password(page).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Opens the protected sample page, is sent to sign in, and creates an account from there.</summary>
+    public static async Task RegisterFromProtectedPageAsync(IPage page, string username, string displayName, string password)
+    {
+        await page.GotoAsync("/hello");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
+        await RegisterAsync(page, username, displayName, password);
+        await page.WaitForURLAsync("**/hello");
+    }
+}
