@@ -18,6 +18,8 @@ internal static class LoggingExtensions
             // Keys in the data folder are not encrypted at rest; the README says so once, the log need not say it every start.
             .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            // Start-up failures are reported once, by Program, with the setting to fix; not again with a stack trace.
+            .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", LogEventLevel.Fatal)
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.Async(sink => sink.Console()),
