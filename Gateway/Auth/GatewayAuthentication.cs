@@ -10,6 +10,10 @@ internal static class GatewayAuthentication
 {
     public const string Scheme = "GatewayToken";
 
+    // No scheme named in the policy: the authentication middleware already ran the default (ours) and set the user,
+    // so authorization reuses it instead of authenticating again and merging principals on every request.
+    private static readonly AuthorizationPolicy SignedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+
     /// <summary>
     /// One JWT bearer scheme reading the cookie or the Authorization header, and a fallback policy so every
     /// route without an explicit policy requires a valid token (secure by default).
@@ -21,12 +25,13 @@ internal static class GatewayAuthentication
         services.TryAddSingleton<SignIn>();
         services.TryAddSingleton<ChallengeResponses>();
         services.TryAddSingleton<GatewayTokenEvents>();
+        services.TryAddSingleton<ValidatedTokenCache>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, ConfigureGatewayJwtBearer>());
 
         services.AddAuthentication(Scheme).AddJwtBearer(Scheme, _ => { });
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder(Scheme).RequireAuthenticatedUser().Build())
-            .SetDefaultPolicy(new AuthorizationPolicyBuilder(Scheme).RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(SignedIn)
+            .SetDefaultPolicy(SignedIn);
         return services;
     }
 }

@@ -26,6 +26,10 @@ internal sealed class JwtOptions
         ErrorMessage = "Gateway:Jwt:ClockSkew must be between 00:00:00 and 00:02:00.")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How many validated tokens are remembered so they are not checked again on every request; 0 turns it off.</summary>
+    [Range(0, 1_000_000, ErrorMessage = "Gateway:Jwt:ValidatedTokenCacheSize must be between 0 and 1000000.")]
+    public int ValidatedTokenCacheSize { get; set; } = 10_000;
+
     /// <summary>Set when the key was generated for Development rather than configured.</summary>
     internal string? GeneratedKeyPath { get; set; }
 }
