@@ -38,6 +38,7 @@ internal static class GatewayApp
         app.UseGatewayRequestLogging();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRevocationStalenessLimit();
         app.UseAuthorization();
         app.UseRateLimiter();
 

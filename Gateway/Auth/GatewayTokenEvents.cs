@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Claims;
 using Gateway.Revocation;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -32,11 +34,12 @@ internal sealed class GatewayTokenEvents(TokenCookies cookies, ITokenRevocation 
     {
         var principal = context.Principal!;
         var tokenId = principal.FindFirst(GatewayClaims.TokenId)?.Value;
-        if (string.IsNullOrEmpty(tokenId) || string.IsNullOrEmpty(principal.FindFirst(GatewayClaims.Subject)?.Value))
+        var userId = principal.FindFirst(GatewayClaims.Subject)?.Value;
+        if (string.IsNullOrEmpty(tokenId) || string.IsNullOrEmpty(userId))
         {
             context.Fail(new SecurityTokenValidationException("The token has no jti or sub claim."));
         }
-        else if (revocation.IsRevoked(tokenId))
+        else if (revocation.IsRevoked(tokenId, userId, IssuedAt(principal)))
         {
             context.Fail(new SecurityTokenRevokedException());
         }
@@ -54,4 +57,10 @@ internal sealed class GatewayTokenEvents(TokenCookies cookies, ITokenRevocation 
     }
 
     public override Task Forbidden(ForbiddenContext context) => responses.ForbiddenAsync(context.HttpContext);
+
+    // A token without iat counts as issued at the epoch, so any "log out everywhere" of its user ends it.
+    private static DateTimeOffset IssuedAt(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirst(GatewayClaims.IssuedAt)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : DateTimeOffset.UnixEpoch;
 }

@@ -15,6 +15,7 @@ internal static class AuthEndpoints
         group.MapRegister();
         group.MapLogout();
         group.MapMe();
+        group.MapPassword();
         group.MapAssets();
         group.MapFallback(NotFoundAsync);
         return endpoints;

@@ -1,5 +1,7 @@
 using Gateway.Auth;
+using Gateway.Configuration;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using Gateway.Pages;
 using Gateway.Tokens;
 using Gateway.Users;
@@ -35,7 +37,8 @@ internal static class MeEndpoints
         });
     }
 
-    private static async Task AccountAsync(HttpContext context, IUserStore users, PageRenderer pages)
+    private static async Task AccountAsync(
+        HttpContext context, IUserStore users, PageRenderer pages, IOptions<GatewayOptions> options)
     {
         var user = await CurrentUserAsync(context, users);
         if (user is null)
@@ -50,10 +53,14 @@ internal static class MeEndpoints
             ["username"] = user.Username,
             ["displayName"] = user.DisplayName,
             ["expiresAt"] = ExpiresAt(context)?.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
+            ["passwordPath"] = options.Value.PasswordPath,
+            ["notice"] = context.Request.Query["notice"] == PasswordEndpoints.ChangedNotice
+                ? "Your password was changed, and you were signed out on every other device."
+                : null,
         });
     }
 
-    private static async Task<User?> CurrentUserAsync(HttpContext context, IUserStore users) =>
+    internal static async Task<User?> CurrentUserAsync(HttpContext context, IUserStore users) =>
         context.User.FindFirst(GatewayClaims.Subject)?.Value is { } id
             ? await users.FindByIdAsync(id, context.RequestAborted)
             : null;
