@@ -14,7 +14,7 @@ internal sealed class RedisOptions
     // No glob characters (* ? [ ] \), so the prefix can be used as is in a SCAN pattern.
     [Required(ErrorMessage = "Gateway:Redis:KeyPrefix must not be empty.")]
     [RegularExpression("^[A-Za-z0-9:._{}-]{1,64}$",
-        ErrorMessage = "Gateway:Redis:KeyPrefix must be 1 to 64 letters, digits or : . _ - { } (for example gateway:).")]
+        ErrorMessage = "Gateway:Redis:KeyPrefix must be 1 to 64 letters, digits or : . _ - {{ }} (for example gateway:).")]
     public string KeyPrefix { get; set; } = "gateway:";
 
     /// <summary>

@@ -59,7 +59,7 @@ internal sealed class RedisRevocationSync(
     /// <summary>Writes the entry to Redis, or queues it when Redis cannot take it now. The caller has enforced it locally.</summary>
     public async Task WriteAsync(RevocationEntry entry)
     {
-        var reason = "Redis is unreachable";
+        var reason = "no connection";
         if (_redis is { IsConnected: true } redis)
         {
             try
@@ -130,7 +130,7 @@ internal sealed class RedisRevocationSync(
 
         if (!redis.IsConnected)
         {
-            LoseSync("Redis is unreachable");
+            LoseSync("no connection");
             return;
         }
 
