@@ -69,6 +69,41 @@ public sealed class CrossInstanceRevocationTests(RedisFixture fixture, ITestOutp
     }
 
     [Fact]
+    public async Task LogoutEverywhere_TokensOnBothSidesInTheSameSecond_NewTokenWorksOldDoesNot()
+    {
+        var (user, _) = await Api.SignUpAsync(_a);
+        using var client = _b.CreateClient();
+
+        // iat has whole seconds: the case that matters is a sign-in, a cut-off and another sign-in within one second of
+        // the clock. A try that straddles a second boundary proves nothing and is repeated.
+        for (var attempt = 1; attempt <= 20; attempt++)
+        {
+            var second = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            var old = await TestUsers.LoginAsync(client, user.Username);
+            using (var logout = await Api.LogoutAsync(_a, old, "?everywhere=true"))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+            }
+
+            var fresh = await TestUsers.LoginAsync(client, user.Username);
+            if (DateTimeOffset.UtcNow.ToUnixTimeSeconds() != second)
+            {
+                continue;
+            }
+
+            output.WriteLine($"Sign-in, logout everywhere and sign-in again all within second {second} (try {attempt}).");
+            Assert.True(await Api.IsAcceptedAsync(_b, fresh), "the token signed in right after the cut-off works on B");
+            Assert.True(await Api.IsAcceptedAsync(_a, fresh), "the token signed in right after the cut-off works on A");
+            Assert.Equal(HttpStatusCode.Unauthorized, await Api.GetAsync(_a, old));
+            await Deadline.WaitUntilAsync(async () => !await Api.IsAcceptedAsync(_b, old), OneSecond,
+                "instance B rejects the token signed in earlier in the same second");
+            return;
+        }
+
+        Assert.Fail("In 20 tries, no sign-in, logout everywhere and sign-in fell within one second.");
+    }
+
+    [Fact]
     public async Task PasswordChange_OnInstanceA_EndsEarlierTokensAndKeepsCallerSignedIn()
     {
         var (user, caller) = await Api.SignUpAsync(_a);

@@ -80,7 +80,7 @@ internal static class PasswordEndpoints
 
         var request = new PasswordChangeRequest(
             input[Accounts.CurrentPasswordField], input[Accounts.NewPasswordField], input[Accounts.ConfirmPasswordField]);
-        switch (await accounts.ChangePasswordAsync(user, request, signOutEverywhere.NextCutOff(user.Id), context.RequestAborted))
+        switch (await accounts.ChangePasswordAsync(user, request, () => signOutEverywhere.NextCutOff(user.Id), context.RequestAborted))
         {
             case PasswordChangeResult.Invalid invalid:
                 const string check = "Please correct the fields below.";

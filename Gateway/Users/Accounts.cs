@@ -47,6 +47,16 @@ internal sealed class Accounts(IUserStore store, PasswordHashing hashing, TimePr
             return null;
         }
 
+        // Hashing takes a while: a password change meanwhile makes this check stale. The fresh record also carries the
+        // latest token cut-off, which the token about to be issued must not predate.
+        var current = await store.FindByIdAsync(user.Id, cancellationToken);
+        if (current is null || current.PasswordHash != user.PasswordHash)
+        {
+            return null;
+        }
+
+        user = current;
+
         if (check == PasswordCheck.SuccessRehashNeeded)
         {
             var rehashed = await hashing.HashAsync(password, cancellationToken);
@@ -81,10 +91,13 @@ internal sealed class Accounts(IUserStore store, PasswordHashing hashing, TimePr
             : new RegistrationResult.UsernameTaken();
     }
 
-    /// <param name="tokensValidAfterAtLeast">The token cut-off to store with the new hash, ending every earlier token.</param>
+    /// <param name="nextCutOff">
+    /// The token cut-off to store with the new hash, ending every earlier token. Asked for only once the hash is computed,
+    /// so a token issued while hashing is ended too.
+    /// </param>
     /// <returns>On success, the user with the new hash and the cut-off as stored.</returns>
     public async Task<PasswordChangeResult> ChangePasswordAsync(
-        User user, PasswordChangeRequest request, DateTimeOffset tokensValidAfterAtLeast, CancellationToken cancellationToken)
+        User user, PasswordChangeRequest request, Func<DateTimeOffset> nextCutOff, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string>();
         if (string.IsNullOrEmpty(request.CurrentPassword))
@@ -121,7 +134,7 @@ internal sealed class Accounts(IUserStore store, PasswordHashing hashing, TimePr
         }
 
         var hash = await hashing.HashAsync(request.NewPassword!, cancellationToken);
-        var cutOff = await store.ChangePasswordAsync(user.Id, hash, tokensValidAfterAtLeast, cancellationToken);
+        var cutOff = await store.ChangePasswordAsync(user.Id, hash, nextCutOff(), cancellationToken);
         return cutOff is { } stored
             ? new PasswordChangeResult.Changed(user with { PasswordHash = hash, TokensValidAfter = stored })
             : new PasswordChangeResult.WrongPassword();
