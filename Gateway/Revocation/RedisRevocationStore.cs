@@ -40,6 +40,37 @@ internal sealed class RedisRevocationStore(RedisKeys keys, RevocationExpiry expi
         return true;
     }
 
+    /// <summary>Writes the queued entries in order; a failure throws and leaves the failed entry first in the queue.</summary>
+    /// <returns>How many were written.</returns>
+    public async Task<int> WritePendingAsync(IDatabase database, PendingRevocations pending)
+    {
+        var written = 0;
+        while (pending.TryPeek(out var entry))
+        {
+            await WriteAsync(database, entry);
+            pending.RemoveWritten();
+            written++;
+        }
+
+        return written;
+    }
+
+    /// <summary>Writes back what this instance enforces and Redis no longer holds, so an instance started later learns it too.</summary>
+    /// <returns>How many were written.</returns>
+    public async Task<int> RestoreAsync(
+        IDatabase database, IEnumerable<RevocationEntry> enforced, IReadOnlyCollection<RevocationEntry> inRedis)
+    {
+        var known = inRedis.ToHashSet();
+        var restored = 0;
+        foreach (var page in enforced.Where(entry => !known.Contains(entry)).Chunk(PageSize))
+        {
+            var results = await Task.WhenAll(page.Select(entry => WriteAsync(database, entry)));
+            restored += results.Count(written => written);
+        }
+
+        return restored;
+    }
+
     /// <summary>Every revocation key on every primary (SCAN, never KEYS, so Redis is not blocked).</summary>
     public async Task<List<RevocationEntry>> LoadAllAsync(IConnectionMultiplexer redis)
     {

@@ -20,13 +20,13 @@ internal sealed class RedisRevocationSync(
 {
     // How soon the loop looks again while out of sync or with writes queued; a reconnect or a queued write wakes it at once.
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(1);
-    private const int WriteBatch = 500;
 
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     private ConnectionMultiplexer? _redis;
     private bool _subscribed;
+    private string? _lastFailure;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -99,7 +99,7 @@ internal sealed class RedisRevocationSync(
         {
             try
             {
-                await WritePendingAsync(_redis.GetDatabase());
+                await store.WritePendingAsync(_redis.GetDatabase(), pending);
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
@@ -151,7 +151,7 @@ internal sealed class RedisRevocationSync(
             }
 
             var database = redis.GetDatabase();
-            var written = await WritePendingAsync(database);
+            var written = await store.WritePendingAsync(database, pending);
             if (state.InSync)
             {
                 return;
@@ -165,17 +165,28 @@ internal sealed class RedisRevocationSync(
                 view.Apply(entry);
             }
 
-            var restored = await RestoreMissingAsync(database, loaded);
+            var restored = await store.RestoreAsync(database, view.Entries(), loaded);
             if (state.MarkInSync(generation))
             {
                 RevocationLog.InSync(logger, loaded.Count, written, restored);
             }
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            RevocationLog.SyncFailed(logger, ex.GetType().Name);
+            // Whatever went wrong, the loop must live on to retry: it is what brings the view back in sync. Only Redis's
+            // own error replies (NOPERM, ...) are quoted; other messages can carry keys and command details.
+            var reason = ex is RedisServerException ? $"{ex.GetType().Name}: {ex.Message}" : ex.GetType().Name;
+            if (reason != _lastFailure)
+            {
+                RevocationLog.SyncFailed(logger, reason);
+            }
+
+            _lastFailure = reason;
             LoseSync(ex.GetType().Name);
+            return;
         }
+
+        _lastFailure = null;
     }
 
     private void OnMessage(RedisValue message)
@@ -184,35 +195,6 @@ internal sealed class RedisRevocationSync(
         {
             view.Apply(entry);
         }
-    }
-
-    private async Task<int> WritePendingAsync(IDatabase database)
-    {
-        var written = 0;
-        while (pending.TryPeek(out var entry))
-        {
-            // A failure throws and leaves the entry first in the queue for the next attempt.
-            await store.WriteAsync(database, entry);
-            pending.RemoveWritten();
-            written++;
-        }
-
-        return written;
-    }
-
-    /// <summary>Writes back what this instance enforces and Redis no longer holds, so a new instance learns it too.</summary>
-    private async Task<int> RestoreMissingAsync(IDatabase database, List<RevocationEntry> loaded)
-    {
-        var inRedis = loaded.ToHashSet();
-        var missing = view.Entries().Where(entry => !inRedis.Contains(entry)).ToList();
-        var restored = 0;
-        foreach (var batch in missing.Chunk(WriteBatch))
-        {
-            var results = await Task.WhenAll(batch.Select(entry => store.WriteAsync(database, entry)));
-            restored += results.Count(written => written);
-        }
-
-        return restored;
     }
 
     private void LoseSync(string reason)
