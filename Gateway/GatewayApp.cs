@@ -40,6 +40,7 @@ internal static class GatewayApp
         app.UseAmbiguousPathRejection();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRevocationStalenessLimit();
         app.UseAuthorization();
         app.UseRateLimiter();
 

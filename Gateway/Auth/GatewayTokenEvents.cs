@@ -1,28 +1,50 @@
+using System.Globalization;
+using System.Security.Claims;
 using Gateway.Revocation;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Gateway.Auth;
 
 /// <summary>Reads the token from the cookie (never the query string), enforces jti and revocation, and answers challenges.</summary>
-internal sealed class GatewayTokenEvents(TokenCookies cookies, ITokenRevocation revocation, ChallengeResponses responses)
+internal sealed class GatewayTokenEvents(
+    TokenCookies cookies, ITokenRevocation revocation, ValidatedTokenCache cache, ChallengeResponses responses)
     : JwtBearerEvents
 {
+    private const string BearerPrefix = "Bearer ";
+
     public override Task MessageReceived(MessageReceivedContext context)
     {
         var request = context.Request;
-        if (request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        var authorization = request.Headers.Authorization.ToString();
+        string? token = null;
+        if (authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            // The handler reads the header itself; remember it so the proxy strips it.
+            // Remember where the token came from, so the proxy strips exactly what the gateway consumed.
+            token = authorization[BearerPrefix.Length..].Trim();
             context.HttpContext.SetTokenSource(TokenSource.AuthorizationHeader);
+        }
+        else if (request.Cookies.TryGetValue(cookies.Name, out var cookie) && !string.IsNullOrEmpty(cookie))
+        {
+            token = cookie;
+            context.HttpContext.SetTokenSource(TokenSource.Cookie);
+        }
+
+        if (token is null)
+        {
             return Task.CompletedTask;
         }
 
-        if (request.Cookies.TryGetValue(cookies.Name, out var token) && !string.IsNullOrEmpty(token))
+        context.Token = token;
+
+        // Seen and validated before: skip the signature check, but never the revocation check.
+        if (cache.TryGet(token, out var validated)
+            && !revocation.IsRevoked(validated.TokenId, validated.UserId, validated.IssuedAt))
         {
-            context.Token = token;
-            context.HttpContext.SetTokenSource(TokenSource.Cookie);
+            context.Principal = validated.Principal;
+            context.Success();
         }
 
         return Task.CompletedTask;
@@ -32,13 +54,20 @@ internal sealed class GatewayTokenEvents(TokenCookies cookies, ITokenRevocation 
     {
         var principal = context.Principal!;
         var tokenId = principal.FindFirst(GatewayClaims.TokenId)?.Value;
-        if (string.IsNullOrEmpty(tokenId) || string.IsNullOrEmpty(principal.FindFirst(GatewayClaims.Subject)?.Value))
+        var userId = principal.FindFirst(GatewayClaims.Subject)?.Value;
+        if (string.IsNullOrEmpty(tokenId) || string.IsNullOrEmpty(userId))
         {
             context.Fail(new SecurityTokenValidationException("The token has no jti or sub claim."));
         }
-        else if (revocation.IsRevoked(tokenId))
+        else if (revocation.IsRevoked(tokenId, userId, IssuedAt(principal)))
         {
             context.Fail(new SecurityTokenRevokedException());
+        }
+        else if (context.SecurityToken is JsonWebToken jwt)
+        {
+            // exp is required by validation, so it is there.
+            var expires = long.Parse(principal.FindFirst(GatewayClaims.Expires)!.Value, CultureInfo.InvariantCulture);
+            cache.Add(jwt.EncodedToken, new ValidatedToken(principal, tokenId, userId, IssuedAt(principal), expires));
         }
 
         return Task.CompletedTask;
@@ -54,4 +83,10 @@ internal sealed class GatewayTokenEvents(TokenCookies cookies, ITokenRevocation 
     }
 
     public override Task Forbidden(ForbiddenContext context) => responses.ForbiddenAsync(context.HttpContext);
+
+    // A token without iat counts as issued at the epoch, so any "log out everywhere" of its user ends it.
+    private static DateTimeOffset IssuedAt(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirst(GatewayClaims.IssuedAt)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : DateTimeOffset.UnixEpoch;
 }

@@ -23,4 +23,8 @@ internal sealed class GatewayOptions
     public string LogoutPath => PathPrefix + "/logout";
 
     public string RegisterPath => PathPrefix + "/register";
+
+    public string PasswordPath => PathPrefix + "/password";
+
+    public string AccountPath => PathPrefix + "/account";
 }

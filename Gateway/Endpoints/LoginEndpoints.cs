@@ -24,6 +24,7 @@ internal static class LoginEndpoints
         {
             "expired" => "Your session has expired, please sign in again.",
             "logged_out" => "You have been signed out.",
+            "logged_out_everywhere" => "You have been signed out on every device.",
             _ => null,
         };
 

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Gateway.Auth;
+using Gateway.Configuration;
 using Gateway.Pages;
 using Gateway.Tokens;
 using Gateway.Users;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Endpoints;
 
@@ -36,7 +38,8 @@ internal static class MeEndpoints
         });
     }
 
-    private static async Task AccountAsync(HttpContext context, IUserStore users, PageRenderer pages)
+    private static async Task AccountAsync(
+        HttpContext context, IUserStore users, PageRenderer pages, IOptions<GatewayOptions> options)
     {
         var user = await CurrentUserAsync(context, users);
         if (user is null)
@@ -55,6 +58,10 @@ internal static class MeEndpoints
             // The page script rewrites this in the reader's time zone; without scripts it stays in UTC.
             ["expiresAt"] = expiresAt?.ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture),
             ["expiresAtIso"] = expiresAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["passwordPath"] = options.Value.PasswordPath,
+            ["notice"] = context.Request.Query["notice"] == PasswordEndpoints.ChangedNotice
+                ? "Your password was changed, and you were signed out on every other device."
+                : null,
         });
     }
 
@@ -62,7 +69,7 @@ internal static class MeEndpoints
     private static string Initial(string name) =>
         name.Length == 0 ? "?" : StringInfo.GetNextTextElement(name).ToUpperInvariant();
 
-    private static async Task<User?> CurrentUserAsync(HttpContext context, IUserStore users) =>
+    internal static async Task<User?> CurrentUserAsync(HttpContext context, IUserStore users) =>
         context.User.FindFirst(GatewayClaims.Subject)?.Value is { } id
             ? await users.FindByIdAsync(id, context.RequestAborted)
             : null;

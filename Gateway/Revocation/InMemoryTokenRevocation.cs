@@ -2,23 +2,69 @@ using System.Collections.Concurrent;
 
 namespace Gateway.Revocation;
 
-/// <summary>Revocations held by this process only; entries leave once their token would have expired.</summary>
-internal sealed class InMemoryTokenRevocation(TimeProvider time) : ITokenRevocation
+/// <summary>
+/// Revocations held by this process: the whole store without Redis, and the local view every request is checked against
+/// with it. Entries leave once no token they end could still be accepted.
+/// </summary>
+internal sealed class InMemoryTokenRevocation(TimeProvider time, RevocationExpiry expiry) : ITokenRevocation
 {
     private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _revoked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _revoked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _cutOffs = new(StringComparer.Ordinal);
     private long _nextPruneTicks;
 
     public int Count => _revoked.Count;
 
-    public bool IsRevoked(string tokenId) => _revoked.ContainsKey(tokenId);
+    public int CutOffCount => _cutOffs.Count;
+
+    public bool IsRevoked(string tokenId, string userId, DateTimeOffset issuedAt) =>
+        _revoked.ContainsKey(tokenId)
+        || (_cutOffs.TryGetValue(userId, out var cutOff) && TokenCutOff.Ends(cutOff, issuedAt.ToUnixTimeSeconds()));
+
+    public DateTimeOffset? CutOff(string userId) =>
+        _cutOffs.TryGetValue(userId, out var cutOff) ? DateTimeOffset.FromUnixTimeSeconds(cutOff) : null;
 
     public Task RevokeAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        _revoked[tokenId] = expiresAt;
-        PruneExpired();
+        Apply(new RevocationEntry.Token(tokenId, expiresAt.ToUnixTimeSeconds()));
         return Task.CompletedTask;
+    }
+
+    public Task RevokeAllAsync(string userId, DateTimeOffset cutOff, CancellationToken cancellationToken)
+    {
+        Apply(new RevocationEntry.User(userId, cutOff.ToUnixTimeSeconds()));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Adds an entry; applying one twice, or an older cut-off after a newer one, changes nothing.</summary>
+    public void Apply(RevocationEntry entry)
+    {
+        switch (entry)
+        {
+            case RevocationEntry.Token token:
+                _revoked.AddOrUpdate(token.TokenId, token.ExpiresAt, (_, known) => Math.Max(known, token.ExpiresAt));
+                break;
+            case RevocationEntry.User user:
+                _cutOffs.AddOrUpdate(user.UserId, user.CutOff, (_, known) => Math.Max(known, user.CutOff));
+                break;
+        }
+
+        PruneExpired();
+    }
+
+    /// <summary>Every entry still in force, to write back to a Redis that lost them.</summary>
+    public IEnumerable<RevocationEntry> Entries()
+    {
+        foreach (var (id, expiresAt) in _revoked)
+        {
+            yield return new RevocationEntry.Token(id, expiresAt);
+        }
+
+        foreach (var (id, cutOff) in _cutOffs)
+        {
+            yield return new RevocationEntry.User(id, cutOff);
+        }
     }
 
     private void PruneExpired()
@@ -30,11 +76,20 @@ internal sealed class InMemoryTokenRevocation(TimeProvider time) : ITokenRevocat
             return;
         }
 
+        var seconds = now.ToUnixTimeSeconds();
         foreach (var (id, expiresAt) in _revoked)
         {
-            if (expiresAt < now)
+            if (expiry.KeepUntil(new RevocationEntry.Token(id, expiresAt)) < seconds)
             {
-                _revoked.TryRemove(id, out _);
+                _revoked.TryRemove(KeyValuePair.Create(id, expiresAt));
+            }
+        }
+
+        foreach (var (id, cutOff) in _cutOffs)
+        {
+            if (expiry.KeepUntil(new RevocationEntry.User(id, cutOff)) < seconds)
+            {
+                _cutOffs.TryRemove(KeyValuePair.Create(id, cutOff));
             }
         }
     }

@@ -1,13 +1,48 @@
+using Gateway.Configuration;
+using Gateway.Health;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Revocation;
 
-internal static partial class RevocationExtensions
+internal static class RevocationExtensions
 {
+    /// <summary>
+    /// In memory when Gateway:Redis:Configuration is unset; otherwise shared through Redis, checked against a local view
+    /// that pub/sub keeps current. Either way users' cut-offs are loaded from the user store at start-up.
+    /// </summary>
     public static IServiceCollection AddTokenRevocation(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton<ITokenRevocation, InMemoryTokenRevocation>();
-        services.AddHostedService<RevocationStartupNotice>();
+        services.AddGatewaySection<RedisOptions>(RedisOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>());
+        services.TryAddSingleton<RevocationExpiry>();
+        services.TryAddSingleton<InMemoryTokenRevocation>();
+        services.TryAddSingleton<SignOutEverywhere>();
+        services.AddHostedService<StoredCutOffs>();
+
+        var redis = configuration[$"{GatewayOptions.SectionName}:{RedisOptions.Section}:{nameof(RedisOptions.Configuration)}"];
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.TryAddSingleton<ITokenRevocation>(provider => provider.GetRequiredService<InMemoryTokenRevocation>());
+            services.AddHostedService<RevocationStartupNotice>();
+            return services;
+        }
+
+        services.TryAddSingleton<RedisKeys>();
+        services.TryAddSingleton<RedisRevocationStore>();
+        services.TryAddSingleton<PendingRevocations>();
+        services.TryAddSingleton<RedisSyncState>();
+        services.TryAddSingleton<RedisRevocationSync>();
+        services.AddHostedService(provider => provider.GetRequiredService<RedisRevocationSync>());
+        services.TryAddSingleton<ITokenRevocation, RedisTokenRevocation>();
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name, tags: [HealthExtensions.ReadinessTag]);
         return services;
+    }
+
+    /// <summary>Answers 503 on protected routes once the view is staler than Gateway:Redis:MaxStaleness; nothing when unset.</summary>
+    public static IApplicationBuilder UseRevocationStalenessLimit(this IApplicationBuilder app)
+    {
+        var options = app.ApplicationServices.GetRequiredService<IOptions<RedisOptions>>().Value;
+        return options.Enabled && options.MaxStaleness is not null ? app.UseMiddleware<StaleRevocationGuard>() : app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Gateway.Revocation;
 using Gateway.Users;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -20,13 +21,17 @@ internal sealed class TokenIssuer(IOptions<JwtOptions> options, SigningKey signi
         // JWT times are whole seconds (RFC 7519 NumericDate); truncate so expiresAt matches the exp claim.
         var now = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
         var expires = now + jwt.Lifetime;
+
+        // Signed in the same second as a "log out everywhere", the token would carry an iat before the cut-off and be
+        // refused at once; it carries the cut-off instead, while nbf and exp keep the real time (see TokenCutOff).
+        var issuedAt = TokenCutOff.IssuedAt(now, user.TokensValidAfter);
         var id = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
 
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = jwt.Issuer,
             Audience = jwt.Audience,
-            IssuedAt = now.UtcDateTime,
+            IssuedAt = issuedAt.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
             SigningCredentials = signingKey.Credentials,

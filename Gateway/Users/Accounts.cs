@@ -13,6 +13,17 @@ internal abstract record RegistrationResult
     public sealed record UsernameTaken : RegistrationResult;
 }
 
+internal sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword, string? ConfirmPassword);
+
+internal abstract record PasswordChangeResult
+{
+    public sealed record Changed(User User) : PasswordChangeResult;
+
+    public sealed record Invalid(IReadOnlyDictionary<string, string> Fields) : PasswordChangeResult;
+
+    public sealed record WrongPassword : PasswordChangeResult;
+}
+
 /// <summary>Checks credentials and creates accounts; the only place passwords are seen.</summary>
 internal sealed class Accounts(IUserStore store, PasswordHashing hashing, TimeProvider time)
 {
@@ -20,6 +31,8 @@ internal sealed class Accounts(IUserStore store, PasswordHashing hashing, TimePr
     public const string PasswordField = "password";
     public const string DisplayNameField = "displayName";
     public const string ConfirmPasswordField = "confirmPassword";
+    public const string CurrentPasswordField = "currentPassword";
+    public const string NewPasswordField = "newPassword";
 
     /// <returns>The user when the password matches; null for a wrong password and an unknown user alike.</returns>
     public async Task<User?> VerifyAsync(string username, string password, CancellationToken cancellationToken)
@@ -33,6 +46,16 @@ internal sealed class Accounts(IUserStore store, PasswordHashing hashing, TimePr
         {
             return null;
         }
+
+        // Hashing takes a while: a password change meanwhile makes this check stale. The fresh record also carries the
+        // latest token cut-off, which the token about to be issued must not predate.
+        var current = await store.FindByIdAsync(user.Id, cancellationToken);
+        if (current is null || current.PasswordHash != user.PasswordHash)
+        {
+            return null;
+        }
+
+        user = current;
 
         if (check == PasswordCheck.SuccessRehashNeeded)
         {
@@ -66,6 +89,55 @@ internal sealed class Accounts(IUserStore store, PasswordHashing hashing, TimePr
         return await store.TryCreateAsync(user, cancellationToken)
             ? new RegistrationResult.Created(user)
             : new RegistrationResult.UsernameTaken();
+    }
+
+    /// <param name="nextCutOff">
+    /// The token cut-off to store with the new hash, ending every earlier token. Asked for only once the hash is computed,
+    /// so a token issued while hashing is ended too.
+    /// </param>
+    /// <returns>On success, the user with the new hash and the cut-off as stored.</returns>
+    public async Task<PasswordChangeResult> ChangePasswordAsync(
+        User user, PasswordChangeRequest request, Func<DateTimeOffset> nextCutOff, CancellationToken cancellationToken)
+    {
+        var problems = new Dictionary<string, string>();
+        if (string.IsNullOrEmpty(request.CurrentPassword))
+        {
+            problems[CurrentPasswordField] = "Enter your current password.";
+        }
+
+        Add(problems, NewPasswordField, PasswordRules.Problem(request.NewPassword));
+        if (request.ConfirmPassword is not null && request.ConfirmPassword != request.NewPassword)
+        {
+            Add(problems, ConfirmPasswordField, "The two passwords do not match.");
+        }
+
+        if (problems.Count > 0)
+        {
+            return new PasswordChangeResult.Invalid(problems);
+        }
+
+        // As at login: no stored password is longer, so an over-long guess is wrong without spending a hash on it.
+        var check = request.CurrentPassword!.Length <= PasswordRules.MaxLength
+            ? await hashing.VerifyAsync(user.PasswordHash, request.CurrentPassword, cancellationToken)
+            : PasswordCheck.Failed;
+        if (check == PasswordCheck.Failed)
+        {
+            return new PasswordChangeResult.WrongPassword();
+        }
+
+        if (request.NewPassword == request.CurrentPassword)
+        {
+            return new PasswordChangeResult.Invalid(new Dictionary<string, string>
+            {
+                [NewPasswordField] = "Choose a password different from your current one.",
+            });
+        }
+
+        var hash = await hashing.HashAsync(request.NewPassword!, cancellationToken);
+        var cutOff = await store.ChangePasswordAsync(user.Id, hash, nextCutOff(), cancellationToken);
+        return cutOff is { } stored
+            ? new PasswordChangeResult.Changed(user with { PasswordHash = hash, TokensValidAfter = stored })
+            : new PasswordChangeResult.WrongPassword();
     }
 
     private static Dictionary<string, string> Validate(RegistrationRequest request)

@@ -14,6 +14,9 @@ internal sealed class SqliteUserStore : IUserStore
 
     private const string Columns = "id, username, display_name, password_hash, created_at, tokens_valid_after";
 
+    // One SQL expression so replicas sharing the file cannot both read the old cut-off and write the same new one.
+    private const string AdvanceCutOff = "tokens_valid_after = MAX($atLeast, tokens_valid_after + 1000)";
+
     private readonly string _connectionString;
 
     public SqliteUserStore(IOptions<GatewayOptions> options)
@@ -67,6 +70,51 @@ internal sealed class SqliteUserStore : IUserStore
         command.Parameters.AddWithValue("$hash", passwordHash);
         command.Parameters.AddWithValue("$id", id);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<DateTimeOffset> AdvanceTokensValidAfterAsync(
+        string id, DateTimeOffset atLeast, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"UPDATE users SET {AdvanceCutOff} WHERE id = $id RETURNING tokens_valid_after";
+        command.Parameters.AddWithValue("$atLeast", atLeast.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$id", id);
+        return await command.ExecuteScalarAsync(cancellationToken) is long stored
+            ? DateTimeOffset.FromUnixTimeMilliseconds(stored)
+            : atLeast;
+    }
+
+    public async Task<DateTimeOffset?> ChangePasswordAsync(
+        string id, string passwordHash, DateTimeOffset tokensValidAfterAtLeast, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"UPDATE users SET password_hash = $hash, {AdvanceCutOff} WHERE id = $id RETURNING tokens_valid_after";
+        command.Parameters.AddWithValue("$hash", passwordHash);
+        command.Parameters.AddWithValue("$atLeast", tokensValidAfterAtLeast.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$id", id);
+        return await command.ExecuteScalarAsync(cancellationToken) is long stored
+            ? DateTimeOffset.FromUnixTimeMilliseconds(stored)
+            : null;
+    }
+
+    public async Task<IReadOnlyList<(string UserId, DateTimeOffset TokensValidAfter)>> ListTokenCutOffsAsync(
+        DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, tokens_valid_after FROM users WHERE tokens_valid_after > $since";
+        command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var cutOffs = new List<(string, DateTimeOffset)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            cutOffs.Add((reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1))));
+        }
+
+        return cutOffs;
     }
 
     private async Task<User?> QuerySingleAsync(string where, string key, CancellationToken cancellationToken)

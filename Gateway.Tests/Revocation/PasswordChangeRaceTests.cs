@@ -1,0 +1,80 @@
+using Gateway.Configuration;
+using Gateway.Tests.Infrastructure;
+using Gateway.Users;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Tests.Revocation;
+
+/// <summary>
+/// A login checks the password for a fraction of a second. A password change landing in that fraction must win: the
+/// login that checked the old password gets no token, or it would outlive the change that was meant to end it.
+/// </summary>
+public sealed class PasswordChangeRaceTests
+{
+    [Fact]
+    public async Task Login_PasswordChangedWhileHashing_IsRefused()
+    {
+        var store = new ChangingDuringLogin(new SqliteUserStore(
+            Options.Create(new GatewayOptions { DataPath = TempFolder.Create("users") })));
+        using var hashing = new PasswordHashing(Options.Create(new UserOptions()));
+        var accounts = new Accounts(store, hashing, TimeProvider.System);
+        var created = await accounts.RegisterAsync(
+            new RegistrationRequest("alice", TestUsers.Password, null, null), CancellationToken.None);
+        var user = Assert.IsType<RegistrationResult.Created>(created).User;
+        store.NewHash = await hashing.HashAsync("the new password", CancellationToken.None);
+
+        var signedIn = await accounts.VerifyAsync(user.Username, TestUsers.Password, CancellationToken.None);
+
+        Assert.Null(signedIn);
+    }
+
+    [Fact]
+    public async Task Login_NoChangeWhileHashing_CarriesTheLatestCutOff()
+    {
+        var store = new SqliteUserStore(Options.Create(new GatewayOptions { DataPath = TempFolder.Create("users") }));
+        using var hashing = new PasswordHashing(Options.Create(new UserOptions()));
+        var accounts = new Accounts(store, hashing, TimeProvider.System);
+        var created = await accounts.RegisterAsync(
+            new RegistrationRequest("bob", TestUsers.Password, null, null), CancellationToken.None);
+        var user = Assert.IsType<RegistrationResult.Created>(created).User;
+        var cutOff = await store.AdvanceTokensValidAfterAsync(user.Id, DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None);
+
+        var signedIn = await accounts.VerifyAsync(user.Username, TestUsers.Password, CancellationToken.None);
+
+        Assert.Equal(cutOff, signedIn?.TokensValidAfter);
+    }
+
+    /// <summary>The real store, with a password change made right after the login read the user, as if during its hash.</summary>
+    private sealed class ChangingDuringLogin(IUserStore inner) : IUserStore
+    {
+        public string? NewHash { get; set; }
+
+        public async Task<User?> FindByUsernameAsync(string username, CancellationToken cancellationToken)
+        {
+            var user = await inner.FindByUsernameAsync(username, cancellationToken);
+            if (user is not null && NewHash is not null)
+            {
+                await inner.ChangePasswordAsync(user.Id, NewHash, DateTimeOffset.UtcNow.AddSeconds(1), cancellationToken);
+            }
+
+            return user;
+        }
+
+        public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken) => inner.FindByIdAsync(id, cancellationToken);
+
+        public Task<bool> TryCreateAsync(User user, CancellationToken cancellationToken) => inner.TryCreateAsync(user, cancellationToken);
+
+        public Task UpdatePasswordHashAsync(string id, string passwordHash, CancellationToken cancellationToken) =>
+            inner.UpdatePasswordHashAsync(id, passwordHash, cancellationToken);
+
+        public Task<DateTimeOffset> AdvanceTokensValidAfterAsync(string id, DateTimeOffset atLeast, CancellationToken cancellationToken) =>
+            inner.AdvanceTokensValidAfterAsync(id, atLeast, cancellationToken);
+
+        public Task<DateTimeOffset?> ChangePasswordAsync(
+            string id, string passwordHash, DateTimeOffset tokensValidAfterAtLeast, CancellationToken cancellationToken) =>
+            inner.ChangePasswordAsync(id, passwordHash, tokensValidAfterAtLeast, cancellationToken);
+
+        public Task<IReadOnlyList<(string UserId, DateTimeOffset TokensValidAfter)>> ListTokenCutOffsAsync(
+            DateTimeOffset since, CancellationToken cancellationToken) => inner.ListTokenCutOffsAsync(since, cancellationToken);
+    }
+}

@@ -1,0 +1,25 @@
+namespace Gateway.Revocation;
+
+/// <summary>
+/// Revocations shared by every instance through Redis. Checks read the local view only (no Redis round trip per
+/// request); a revocation is enforced here at once, then written to Redis, or queued while Redis is away.
+/// </summary>
+internal sealed class RedisTokenRevocation(InMemoryTokenRevocation view, RedisRevocationSync sync) : ITokenRevocation
+{
+    public bool IsRevoked(string tokenId, string userId, DateTimeOffset issuedAt) => view.IsRevoked(tokenId, userId, issuedAt);
+
+    public DateTimeOffset? CutOff(string userId) => view.CutOff(userId);
+
+    public Task RevokeAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        ApplyAsync(new RevocationEntry.Token(tokenId, expiresAt.ToUnixTimeSeconds()));
+
+    public Task RevokeAllAsync(string userId, DateTimeOffset cutOff, CancellationToken cancellationToken) =>
+        ApplyAsync(new RevocationEntry.User(userId, cutOff.ToUnixTimeSeconds()));
+
+    // Not cancellable: a client hanging up after its logout was enforced here must not keep it from the other instances.
+    private Task ApplyAsync(RevocationEntry entry)
+    {
+        view.Apply(entry);
+        return sync.WriteAsync(entry);
+    }
+}
