@@ -10,7 +10,9 @@ internal static class LoggingExtensions
     /// <summary>Serilog to the console through a background queue, so a slow terminal never slows a request.</summary>
     public static WebApplicationBuilder AddGatewayLogging(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
+        // This application's own logger, not the static Log.Logger: that one is Program's bootstrap logger, which writes
+        // synchronously under a lock, and tests run several gateways in one process.
+        var logger = new LoggerConfiguration()
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
@@ -22,8 +24,10 @@ internal static class LoggingExtensions
             .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", LogEventLevel.Fatal)
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
-            .WriteTo.Async(sink => sink.Console()),
-            preserveStaticLogger: true);
+            .WriteTo.Async(sink => sink.Console())
+            .CreateLogger();
+        builder.Services.AddSerilog(logger, dispose: true);
+        builder.Services.AddSingleton<Serilog.ILogger>(logger);
         return builder;
     }
 
@@ -31,6 +35,7 @@ internal static class LoggingExtensions
     public static IApplicationBuilder UseGatewayRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate =
                 "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (route {RouteId}, user {UserId})";
             options.EnrichDiagnosticContext = (diagnostics, context) =>
