@@ -166,7 +166,7 @@ public sealed partial class PasswordAndAccountTests(GatewayFixture fixture) : IC
     /// <summary>The antiforgery token of the form that posts to <paramref name="action"/>.</summary>
     private static string CsrfToken(string html, string action)
     {
-        var form = Regex.Match(html, $"<form method=\"post\" action=\"{Regex.Escape(action)}\">(.*?)</form>", RegexOptions.Singleline);
+        var form = Regex.Match(html, $"<form method=\"post\" action=\"{Regex.Escape(action)}\"[^>]*>(.*?)</form>", RegexOptions.Singleline);
         Assert.True(form.Success, $"the page has a form posting to {action}");
         return CsrfField().Match(form.Groups[1].Value).Groups[1].Value;
     }
