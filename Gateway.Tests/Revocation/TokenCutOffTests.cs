@@ -98,11 +98,4 @@ public sealed class TokenCutOffTests
         var listed = Assert.Single(await store.ListTokenCutOffsAsync(Second, CancellationToken.None));
         Assert.Equal((user.Id, withHash!.Value), listed);
     }
-
-    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }
