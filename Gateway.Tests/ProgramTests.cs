@@ -37,10 +37,16 @@ public sealed class ProgramTests
         Assert.Contains("Sample app", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var protectedPage = await client.GetAsync("/api/whoami");
         Assert.Equal(HttpStatusCode.Unauthorized, protectedPage.StatusCode);
-        using var withToken = new HttpRequestMessage(HttpMethod.Get, "/api/whoami").WithBearer(TestTokens.Valid("process-user"));
+        var token = TestTokens.Valid("process-user");
+        using var withToken = new HttpRequestMessage(HttpMethod.Get, "/api/whoami").WithBearer(token);
         Assert.Equal("process-user", (await EchoedRequest.ReadAsync(await client.SendAsync(withToken))).Header("X-User-Id"));
 
         Assert.Equal(0, await gateway.TerminateAsync());
+
+        // One line per request with method, path, status, elapsed, route and user; the token never appears.
+        Assert.Matches(@"HTTP GET /api/whoami responded 200 in [0-9.]+ ms \(route app, user process-user\)", gateway.Output);
+        Assert.Matches(@"HTTP GET /api/whoami responded 401 in [0-9.]+ ms \(route app, user -\)", gateway.Output);
+        Assert.DoesNotContain(token, gateway.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Gateway.Tokens;
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Events;
 using Yarp.ReverseProxy.Model;
 
@@ -7,7 +8,7 @@ namespace Gateway.Logging;
 
 internal static class LoggingExtensions
 {
-    /// <summary>Serilog to the console through a background queue, so a slow terminal never slows a request.</summary>
+    /// <summary>Serilog to standard output through a background batching queue, so a slow terminal never slows a request.</summary>
     public static WebApplicationBuilder AddGatewayLogging(this WebApplicationBuilder builder)
     {
         // This application's own logger, not the static Log.Logger: that one is Program's bootstrap logger, which writes
@@ -24,7 +25,13 @@ internal static class LoggingExtensions
             .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", LogEventLevel.Fatal)
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
-            .WriteTo.Async(sink => sink.Console())
+            .WriteTo.Sink(new BatchedConsoleSink(), new BatchingOptions
+            {
+                BatchSizeLimit = 1000,
+                BufferingTimeLimit = TimeSpan.FromMilliseconds(200),
+                // Past this many waiting lines, new ones are dropped rather than growing memory without bound.
+                QueueLimit = 100_000,
+            })
             .CreateLogger();
         builder.Services.AddSerilog(logger, dispose: true);
         builder.Services.AddSingleton<Serilog.ILogger>(logger);
