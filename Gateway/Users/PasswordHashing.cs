@@ -13,13 +13,12 @@ internal enum PasswordCheck
 
 /// <summary>
 /// PBKDF2-HMAC-SHA512 through ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/>, with the iteration count
-/// raised from its 100,000 default. A semaphore bounds how many hashes run at once: excess logins wait their turn
-/// instead of taking every core from the proxy.
+/// raised from its 100,000 default, computed on <see cref="HashingThreads"/>: bounded, queued and low priority.
 /// </summary>
 internal sealed class PasswordHashing : IDisposable
 {
     private readonly PasswordHasher<User> _hasher;
-    private readonly SemaphoreSlim _gate;
+    private readonly HashingThreads _threads;
     private readonly Lazy<string> _decoyHash;
 
     public PasswordHashing(IOptions<UserOptions> options)
@@ -29,19 +28,19 @@ internal sealed class PasswordHashing : IDisposable
             CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
             IterationCount = options.Value.PasswordIterations,
         }));
-        _gate = new SemaphoreSlim(options.Value.MaxConcurrentHashes);
+        _threads = new HashingThreads(options.Value.MaxConcurrentHashes);
 
         // Checked when the user does not exist, so an unknown username costs the same as a wrong password.
         _decoyHash = new Lazy<string>(() => _hasher.HashPassword(null!, Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
     }
 
     public Task<string> HashAsync(string password, CancellationToken cancellationToken) =>
-        RunGatedAsync(() => _hasher.HashPassword(null!, password), cancellationToken);
+        _threads.RunAsync(() => _hasher.HashPassword(null!, password), cancellationToken);
 
     public Task<PasswordCheck> VerifyAsync(string? hash, string password, CancellationToken cancellationToken) =>
-        RunGatedAsync(() => Verify(hash, password), cancellationToken);
+        _threads.RunAsync(() => Verify(hash, password), cancellationToken);
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _threads.Dispose();
 
     private PasswordCheck Verify(string? hash, string password)
     {
@@ -52,18 +51,5 @@ internal sealed class PasswordHashing : IDisposable
             PasswordVerificationResult.SuccessRehashNeeded => PasswordCheck.SuccessRehashNeeded,
             _ => PasswordCheck.Failed,
         };
-    }
-
-    private async Task<T> RunGatedAsync<T>(Func<T> work, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            return work();
-        }
-        finally
-        {
-            _gate.Release();
-        }
     }
 }
