@@ -1,21 +1,26 @@
+using System.Diagnostics;
+
 namespace Gateway.Tests.Infrastructure;
 
 /// <summary>Polls a condition until it holds or a deadline passes: waiting for a state, never for a length of time.</summary>
 internal static class Eventually
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(10);
 
-    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan deadline, string what)
+    /// <returns>How long the condition took to hold.</returns>
+    public static async Task<TimeSpan> TrueAsync(Func<Task<bool>> condition, TimeSpan deadline, string what)
     {
-        using var timeout = new CancellationTokenSource(deadline);
+        var clock = Stopwatch.StartNew();
         while (!await condition())
         {
-            if (timeout.IsCancellationRequested)
+            if (clock.Elapsed > deadline)
             {
-                Assert.Fail($"Gave up after {deadline.TotalSeconds:0} s waiting until {what}.");
+                Assert.Fail($"Gave up after {deadline.TotalSeconds:0.###} s waiting until {what}.");
             }
 
             await Task.Delay(Interval, CancellationToken.None);
         }
+
+        return clock.Elapsed;
     }
 }

@@ -38,7 +38,7 @@ public sealed class CrossInstanceRevocationTests(RedisFixture fixture, ITestOutp
         using var logout = await Api.LogoutAsync(_a, token);
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
 
-        var delay = await Deadline.WaitUntilAsync(
+        var delay = await Eventually.TrueAsync(
             async () => await Api.GetAsync(_b, token) == HttpStatusCode.Unauthorized, OneSecond,
             "instance B rejects the token logged out on instance A");
         output.WriteLine($"Instance B rejected the token {delay.TotalMilliseconds:0} ms after instance A's logout answered.");
@@ -58,7 +58,7 @@ public sealed class CrossInstanceRevocationTests(RedisFixture fixture, ITestOutp
 
         // Signing in again at once, most likely in the very second of the cut-off, must give a token that works.
         var fresh = await TestUsers.LoginAsync(client, user.Username);
-        await Deadline.WaitUntilAsync(
+        await Eventually.TrueAsync(
             async () => !await Api.IsAcceptedAsync(_b, first) && !await Api.IsAcceptedAsync(_b, second), OneSecond,
             "instance B rejects both tokens issued before the logout everywhere");
         Assert.False(await Api.IsAcceptedAsync(_a, second));
@@ -95,7 +95,7 @@ public sealed class CrossInstanceRevocationTests(RedisFixture fixture, ITestOutp
             Assert.True(await Api.IsAcceptedAsync(_b, fresh), "the token signed in right after the cut-off works on B");
             Assert.True(await Api.IsAcceptedAsync(_a, fresh), "the token signed in right after the cut-off works on A");
             Assert.Equal(HttpStatusCode.Unauthorized, await Api.GetAsync(_a, old));
-            await Deadline.WaitUntilAsync(async () => !await Api.IsAcceptedAsync(_b, old), OneSecond,
+            await Eventually.TrueAsync(async () => !await Api.IsAcceptedAsync(_b, old), OneSecond,
                 "instance B rejects the token signed in earlier in the same second");
             return;
         }
@@ -115,7 +115,7 @@ public sealed class CrossInstanceRevocationTests(RedisFixture fixture, ITestOutp
         Assert.Equal(HttpStatusCode.OK, change.StatusCode);
         var renewed = await Api.TokenFromAsync(change);
 
-        await Deadline.WaitUntilAsync(
+        await Eventually.TrueAsync(
             async () => !await Api.IsAcceptedAsync(_b, elsewhere) && !await Api.IsAcceptedAsync(_b, caller), OneSecond,
             "instance B rejects the tokens issued before the password change");
         Assert.False(await Api.IsAcceptedAsync(_a, elsewhere));
@@ -176,7 +176,7 @@ public sealed class CrossInstanceRevocationTests(RedisFixture fixture, ITestOutp
         var key = $"{_prefix}revoked:jti:{Api.Decode(token).Id}";
         var redis = fixture.Inspector.GetDatabase();
         Assert.True(await redis.KeyExistsAsync(key), "the logout wrote the revocation key");
-        await Deadline.WaitUntilAsync(async () => !await redis.KeyExistsAsync(key), TimeSpan.FromSeconds(6),
+        await Eventually.TrueAsync(async () => !await redis.KeyExistsAsync(key), TimeSpan.FromSeconds(6),
             "the revocation key expires with its two-second token");
     }
 

@@ -44,7 +44,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         await _redis.StopAsync();
-        await Deadline.WaitUntilAsync(async () => await StatusAsync(gateway) == "Degraded", Reconnect,
+        await Eventually.TrueAsync(async () => await StatusAsync(gateway) == "Degraded", Reconnect,
             "/readyz reports Degraded once Redis is gone");
 
         Assert.True(await Api.IsAcceptedAsync(gateway, kept), "proxying goes on from the local view");
@@ -71,13 +71,13 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : IAsyncLifetime
         await _redis.StartAgainAsync();
         await using var inspector = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration);
         var redis = inspector.GetDatabase();
-        var took = await Deadline.WaitUntilAsync(
+        var took = await Eventually.TrueAsync(
             async () => await redis.KeyExistsAsync($"{_prefix}revoked:jti:{Api.Decode(during).Id}")
                 && await redis.KeyExistsAsync($"{_prefix}revoked:user:{other.Id}")
                 && await redis.KeyExistsAsync($"{_prefix}revoked:jti:{Api.Decode(before).Id}"),
             Reconnect, "the logouts made during and before the outage are in Redis once it is back");
         output.WriteLine($"The revocations were back in Redis {took.TotalMilliseconds:0} ms after it restarted.");
-        await Deadline.WaitUntilAsync(async () => await StatusAsync(gateway) == "Healthy", Reconnect,
+        await Eventually.TrueAsync(async () => await StatusAsync(gateway) == "Healthy", Reconnect,
             "/readyz reports Healthy again");
 
         // Its own data folder: only Redis can tell this instance about those logouts.
@@ -123,7 +123,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(await Api.IsAcceptedAsync(gateway, token), "in sync: the protected route serves");
 
         await _redis.StopAsync();
-        await Deadline.WaitUntilAsync(
+        await Eventually.TrueAsync(
             async () => await Api.GetAsync(gateway, token) == HttpStatusCode.ServiceUnavailable, Reconnect,
             "the protected route answers 503 once the view is older than MaxStaleness");
 
@@ -156,7 +156,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("Unhealthy", ready.GetProperty("status").GetString());
 
         await _redis.StartAgainAsync();
-        await Deadline.WaitUntilAsync(async () => await Api.IsAcceptedAsync(gateway, token), Reconnect,
+        await Eventually.TrueAsync(async () => await Api.IsAcceptedAsync(gateway, token), Reconnect,
             "the protected route serves again once Redis is back");
     }
 
