@@ -58,8 +58,11 @@ internal sealed class GatewayTokenEvents(
         if (string.IsNullOrEmpty(tokenId) || string.IsNullOrEmpty(userId))
         {
             context.Fail(new SecurityTokenValidationException("The token has no jti or sub claim."));
+            return Task.CompletedTask;
         }
-        else if (revocation.IsRevoked(tokenId, userId, IssuedAt(principal)))
+
+        var issuedAt = IssuedAt(principal);
+        if (revocation.IsRevoked(tokenId, userId, issuedAt))
         {
             context.Fail(new SecurityTokenRevokedException());
         }
@@ -67,7 +70,7 @@ internal sealed class GatewayTokenEvents(
         {
             // exp is required by validation, so it is there.
             var expires = long.Parse(principal.FindFirst(GatewayClaims.Expires)!.Value, CultureInfo.InvariantCulture);
-            cache.Add(jwt.EncodedToken, new ValidatedToken(principal, tokenId, userId, IssuedAt(principal), expires));
+            cache.Add(jwt.EncodedToken, new ValidatedToken(principal, tokenId, userId, issuedAt, expires));
         }
 
         return Task.CompletedTask;
