@@ -1,3 +1,5 @@
+using Gateway.Proxy;
+
 namespace Gateway.Auth;
 
 /// <summary>
@@ -43,21 +45,9 @@ internal static class ReturnUrl
         }
 
         // Encoded variants ("/%2F%2Fevil", "/%5Cevil", "%09") must not hide a host once some layer decodes them.
-        var decoded = value;
-        for (var i = 0; i < 3; i++)
+        if (!PercentDecoding.Layers(value, maxRounds: 3).All(IsSafeLocalForm))
         {
-            var next = Uri.UnescapeDataString(decoded);
-            if (next == decoded)
-            {
-                break;
-            }
-
-            if (!IsSafeLocalForm(next))
-            {
-                return false;
-            }
-
-            decoded = next;
+            return false;
         }
 
         // Last line: resolved against a base the way a browser resolves Location, the host must not change.

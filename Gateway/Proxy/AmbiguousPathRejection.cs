@@ -34,17 +34,7 @@ internal sealed class AmbiguousPathRejection(RequestDelegate next, PageRenderer 
             return false;
         }
 
-        var eager = path;
-        for (var round = 0; round < MaxDecodingRounds; round++)
-        {
-            var decoded = Uri.UnescapeDataString(eager);
-            if (decoded == eager)
-            {
-                break;
-            }
-
-            eager = decoded;
-        }
+        var eager = PercentDecoding.Layers(path, MaxDecodingRounds).LastOrDefault() ?? path;
 
         foreach (var segment in eager.Split('/', '\\'))
         {
