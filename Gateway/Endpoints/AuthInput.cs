@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gateway.Auth;
+using Gateway.Pages;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Gateway.Endpoints;
@@ -32,6 +33,18 @@ internal sealed class AuthInput
     public bool IsForm { get; }
 
     public string? this[string name] => _fields.GetValueOrDefault(name);
+
+    /// <returns>The fields, or null once the request has been answered with the 4xx saying what to send instead.</returns>
+    public static async Task<AuthInput?> ReadOrRejectAsync(HttpContext context, PageRenderer pages)
+    {
+        var (input, error) = await ReadAsync(context);
+        if (input is null)
+        {
+            await AuthResponses.ErrorAsync(context, pages, error!);
+        }
+
+        return input;
+    }
 
     public static async Task<(AuthInput? Input, HttpError? Error)> ReadAsync(HttpContext context)
     {

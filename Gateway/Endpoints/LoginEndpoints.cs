@@ -44,10 +44,8 @@ internal static class LoginEndpoints
         IOptions<GatewayOptions> options,
         ILogger<Accounts> logger)
     {
-        var (input, error) = await AuthInput.ReadAsync(context);
-        if (input is null)
+        if (await AuthInput.ReadOrRejectAsync(context, pages) is not { } input)
         {
-            await AuthResponses.ErrorAsync(context, pages, error!);
             return;
         }
 

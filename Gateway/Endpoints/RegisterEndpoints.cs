@@ -46,10 +46,8 @@ internal static class RegisterEndpoints
             return;
         }
 
-        var (input, error) = await AuthInput.ReadAsync(context);
-        if (input is null)
+        if (await AuthInput.ReadOrRejectAsync(context, pages) is not { } input)
         {
-            await AuthResponses.ErrorAsync(context, pages, error!);
             return;
         }
 
