@@ -6,13 +6,14 @@ namespace Gateway.Endpoints;
 /// <summary>Answers that are HTML for a browser and JSON for everything else.</summary>
 internal static class AuthResponses
 {
-    public static Task ErrorAsync(HttpContext context, PageRenderer pages, HttpError error)
+    /// <param name="heading">The page's heading; by default one that fits the status code.</param>
+    public static Task ErrorAsync(HttpContext context, PageRenderer pages, HttpError error, string? heading = null)
     {
         if (RequestKind.IsBrowser(context.Request))
         {
             return pages.WriteAsync(context, Page.Error, error.StatusCode, new Dictionary<string, object?>
             {
-                ["heading"] = error.StatusCode switch
+                ["heading"] = heading ?? error.StatusCode switch
                 {
                     StatusCodes.Status403Forbidden => "This isn't available",
                     StatusCodes.Status404NotFound => "Page not found",

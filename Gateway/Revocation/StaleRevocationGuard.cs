@@ -1,4 +1,5 @@
 using Gateway.Auth;
+using Gateway.Endpoints;
 using Gateway.Pages;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -25,19 +26,9 @@ internal sealed class StaleRevocationGuard(
             return next(context);
         }
 
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        response.Headers.RetryAfter = "5";
-        response.Headers.CacheControl = "no-store";
-        if (RequestKind.IsBrowser(context.Request))
-        {
-            return pages.WriteAsync(context, Page.Error, StatusCodes.Status503ServiceUnavailable, new Dictionary<string, object?>
-            {
-                ["heading"] = "This page is paused",
-                ["message"] = Message,
-            });
-        }
-
-        return response.WriteAsJsonAsync(new ErrorBody("revocation_unavailable", Message));
+        context.Response.Headers.RetryAfter = "5";
+        return AuthResponses.ErrorAsync(context, pages,
+            new HttpError(StatusCodes.Status503ServiceUnavailable, new ErrorBody("revocation_unavailable", Message)),
+            heading: "This page is paused");
     }
 }
