@@ -5,6 +5,7 @@ using Gateway.Health;
 using Gateway.Logging;
 using Gateway.Pages;
 using Gateway.Proxy;
+using Gateway.Responses;
 using Gateway.Revocation;
 using Gateway.Tokens;
 using Gateway.Users;
@@ -28,6 +29,7 @@ internal static class GatewayApp
         builder.Services.AddUserStore();
         builder.Services.AddGatewayAuthentication();
         builder.Services.AddGatewayPages();
+        builder.Services.AddGatewayReplies();
         builder.Services.AddAuthRateLimiting();
         builder.Services.AddGatewayHealthChecks();
         builder.Services.AddGatewayProxy(builder.Configuration);

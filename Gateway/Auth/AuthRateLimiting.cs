@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Gateway.Configuration;
+using Gateway.Responses;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +22,9 @@ internal static class AuthRateLimiting
 {
     public const string Policy = "auth-attempts";
 
+    private static readonly HttpError TooManyAttempts = HttpError.Of(StatusCodes.Status429TooManyRequests,
+        "too_many_attempts", "Too many attempts from your address. Wait a minute, then try again.");
+
     public static IServiceCollection AddAuthRateLimiting(this IServiceCollection services)
     {
         services.AddGatewaySection<AuthRateLimitOptions>(AuthRateLimitOptions.Section);
@@ -38,18 +41,14 @@ internal static class AuthRateLimiting
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) });
             });
-            limiter.OnRejected = async (rejected, cancellationToken) =>
+            limiter.OnRejected = (rejected, _) =>
             {
-                var response = rejected.HttpContext.Response;
-                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                var context = rejected.HttpContext;
+                var error = TooManyAttempts with
                 {
-                    response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
-
-                response.Headers.CacheControl = "no-store";
-                await response.WriteAsJsonAsync(
-                    new ErrorBody("too_many_attempts", "Too many attempts from your address. Wait a minute, then try again."),
-                    cancellationToken);
+                    RetryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : null,
+                };
+                return new ValueTask(context.RequestServices.GetRequiredService<Replies>().ErrorAsync(context, error));
             };
         });
         return services;

@@ -1,3 +1,4 @@
+using Gateway.Configuration;
 using Gateway.Proxy;
 
 namespace Gateway.Auth;
@@ -33,6 +34,10 @@ internal static class ReturnUrl
 
         return value!;
     }
+
+    /// <summary>Where to go after signing in: never back to a sign-in, sign-out or register page, which would loop.</summary>
+    public static string AfterSignIn(string? value, GatewayOptions options) =>
+        Sanitize(value, options.LoginPath, options.LogoutPath, options.RegisterPath);
 
     public static bool IsLocal(string? value) => TryResolveLocal(value, out _);
 

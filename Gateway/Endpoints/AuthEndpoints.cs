@@ -1,4 +1,5 @@
 using Gateway.Configuration;
+using Gateway.Responses;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Endpoints;
@@ -23,7 +24,8 @@ internal static class AuthEndpoints
         return endpoints;
     }
 
-    private static Task NotFoundAsync(HttpContext context, Pages.PageRenderer pages) =>
-        AuthResponses.ErrorAsync(context, pages, new HttpError(StatusCodes.Status404NotFound,
-            new Auth.ErrorBody("not_found", "There is no such page here. Check the address, or go back to the home page.")));
+    private static readonly HttpError NotFound = HttpError.Of(StatusCodes.Status404NotFound,
+        "not_found", "There is no such page here. Check the address, or go back to the home page.");
+
+    private static Task NotFoundAsync(HttpContext context, Replies replies) => replies.ErrorAsync(context, NotFound);
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Gateway.Auth;
-using Gateway.Pages;
+using Gateway.Responses;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Gateway.Endpoints;
@@ -35,12 +34,12 @@ internal sealed class AuthInput
     public string? this[string name] => _fields.GetValueOrDefault(name);
 
     /// <returns>The fields, or null once the request has been answered with the 4xx saying what to send instead.</returns>
-    public static async Task<AuthInput?> ReadOrRejectAsync(HttpContext context, PageRenderer pages)
+    public static async Task<AuthInput?> ReadOrRejectAsync(HttpContext context, Replies replies)
     {
         var (input, error) = await ReadAsync(context);
         if (input is null)
         {
-            await AuthResponses.ErrorAsync(context, pages, error!);
+            await replies.ErrorAsync(context, error!);
         }
 
         return input;
@@ -61,12 +60,12 @@ internal sealed class AuthInput
 
         try
         {
-            if (RequestKind.IsForm(request))
+            if (RequestKinds.HasFormBody(request))
             {
                 return await ReadFormAsync(request);
             }
 
-            if (RequestKind.IsJson(request))
+            if (RequestKinds.HasJsonBody(request))
             {
                 return await ReadJsonAsync(request);
             }
@@ -148,5 +147,3 @@ internal sealed class AuthInput
         }
     }
 }
-
-internal sealed record HttpError(int StatusCode, ErrorBody Body);

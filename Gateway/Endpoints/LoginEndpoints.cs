@@ -1,6 +1,7 @@
 using Gateway.Auth;
 using Gateway.Configuration;
-using Gateway.Pages;
+using Gateway.Pages.Models;
+using Gateway.Responses;
 using Gateway.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,14 @@ namespace Gateway.Endpoints;
 
 internal static class LoginEndpoints
 {
-    private const string BadCredentials = "Incorrect username or password.";
+    private static readonly HttpError BadCredentials =
+        HttpError.Of(StatusCodes.Status401Unauthorized, "invalid_credentials", "Incorrect username or password.");
+
+    private static readonly HttpError MissingFields =
+        HttpError.Of(StatusCodes.Status400BadRequest, "invalid_request", "Enter your username and password.");
+
+    private static readonly HttpError FormExpired =
+        HttpError.Of(StatusCodes.Status400BadRequest, "form_expired", "This sign-in form expired. Please try again.");
 
     public static void MapLogin(this RouteGroupBuilder group)
     {
@@ -17,7 +25,7 @@ internal static class LoginEndpoints
         group.MapPost("/login", SubmitAsync).RequireRateLimiting(AuthRateLimiting.Policy);
     }
 
-    private static Task ShowAsync(HttpContext context, PageRenderer pages, IOptions<GatewayOptions> options)
+    private static Task ShowAsync(HttpContext context, Replies replies, IOptions<GatewayOptions> options)
     {
         var query = context.Request.Query;
         var notice = query["reason"].ToString() switch
@@ -28,44 +36,38 @@ internal static class LoginEndpoints
             _ => null,
         };
 
-        return pages.WriteAsync(context, Page.Login, StatusCodes.Status200OK, new Dictionary<string, object?>
-        {
-            ["notice"] = notice,
-            ["returnUrl"] = SafeReturnUrl(query["returnUrl"], options.Value),
-        });
+        return replies.PageAsync(context, new LoginPage(ReturnUrl.AfterSignIn(query["returnUrl"], options.Value)) { Notice = notice });
     }
 
     private static async Task SubmitAsync(
         HttpContext context,
         Accounts accounts,
         SignIn signIn,
-        PageRenderer pages,
+        Replies replies,
         IAntiforgery antiforgery,
         IOptions<GatewayOptions> options,
-        ILogger<Accounts> logger)
+        ILoggerFactory loggers)
     {
-        if (await AuthInput.ReadOrRejectAsync(context, pages) is not { } input)
+        if (await AuthInput.ReadOrRejectAsync(context, replies) is not { } input)
         {
             return;
         }
 
+        var logger = loggers.CreateLogger(typeof(LoginEndpoints));
         var username = input[Accounts.UsernameField];
         var password = input[Accounts.PasswordField];
-        var returnUrl = SafeReturnUrl(input["returnUrl"], options.Value);
+        var form = new LoginPage(ReturnUrl.AfterSignIn(input["returnUrl"], options.Value)) { Username = username };
 
         if (input.IsForm && !await antiforgery.IsRequestValidAsync(context))
         {
             AuthLog.AntiforgeryFailed(logger, context.Request.Path);
-            await ShowFormAsync(StatusCodes.Status400BadRequest, "This sign-in form expired. Please try again.");
+            await replies.ErrorAsync(context, FormExpired, form with { Error = FormExpired.Body.Message });
             return;
         }
 
         if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
         {
-            const string message = "Enter your username and password.";
-            await (input.IsForm
-                ? ShowFormAsync(StatusCodes.Status400BadRequest, message)
-                : AuthResponses.JsonAsync(context, StatusCodes.Status400BadRequest, new ErrorBody("invalid_request", message)));
+            await replies.ErrorAsync(context, MissingFields, form with { Error = MissingFields.Body.Message });
             return;
         }
 
@@ -76,32 +78,13 @@ internal static class LoginEndpoints
         if (user is null)
         {
             AuthLog.LoginFailed(logger, AuthLog.Clean(username));
-            await (input.IsForm
-                ? ShowFormAsync(StatusCodes.Status401Unauthorized, BadCredentials)
-                : AuthResponses.JsonAsync(context, StatusCodes.Status401Unauthorized, new ErrorBody("invalid_credentials", BadCredentials)));
+            await replies.ErrorAsync(context, BadCredentials, form with { Error = BadCredentials.Body.Message });
             return;
         }
 
         var token = signIn.Start(context, user);
         AuthLog.LoginSucceeded(logger, user.Username, user.Id);
-        if (input.IsForm)
-        {
-            AuthResponses.SeeOther(context, returnUrl);
-            return;
-        }
-
-        await AuthResponses.JsonAsync(context, StatusCodes.Status200OK, new { token = token.Value, expiresAt = token.ExpiresAt });
-
-        Task ShowFormAsync(int statusCode, string message) =>
-            pages.WriteAsync(context, Page.Login, statusCode, new Dictionary<string, object?>
-            {
-                ["error"] = message,
-                ["username"] = username,
-                ["returnUrl"] = returnUrl,
-            });
+        await Replies.SucceededAsync(context, form.ReturnUrl, StatusCodes.Status200OK,
+            new { token = token.Value, expiresAt = token.ExpiresAt });
     }
-
-    /// <summary>Never send the browser back to a sign-in or sign-out page after signing in: that would loop.</summary>
-    internal static string SafeReturnUrl(string? value, GatewayOptions options) =>
-        ReturnUrl.Sanitize(value, options.LoginPath, options.LogoutPath, options.RegisterPath);
 }

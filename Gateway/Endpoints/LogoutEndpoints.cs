@@ -1,6 +1,7 @@
 using Gateway.Auth;
 using Gateway.Configuration;
-using Gateway.Pages;
+using Gateway.Pages.Models;
+using Gateway.Responses;
 using Gateway.Revocation;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Antiforgery;
@@ -10,11 +11,19 @@ namespace Gateway.Endpoints;
 
 internal static class LogoutEndpoints
 {
+    private static readonly HttpError BadEverywhere =
+        HttpError.Of(StatusCodes.Status400BadRequest, "invalid_request", "The everywhere parameter must be true or false.");
+
+    private static readonly HttpError FormRequired = HttpError.Of(StatusCodes.Status400BadRequest, "form_expired",
+        "A cookie session is signed out with the gateway's sign-out form; a script sends Authorization: Bearer <token> instead.");
+
+    private static readonly HttpError EverywhereNeedsToken = HttpError.Of(StatusCodes.Status401Unauthorized, "unauthorized",
+        "Logging out everywhere needs a valid token: send it in the cookie or as Authorization: Bearer <token>.");
+
     public static void MapLogout(this RouteGroupBuilder group)
     {
         // GET only asks: signing out on a GET would let any page log the user out with an <img> tag.
-        group.MapGet("/logout", (HttpContext context, PageRenderer pages) =>
-            pages.WriteAsync(context, Page.Logout, StatusCodes.Status200OK, new Dictionary<string, object?>()));
+        group.MapGet("/logout", (HttpContext context, Replies replies) => replies.PageAsync(context, new LogoutPage()));
         group.MapPost("/logout", SubmitAsync);
     }
 
@@ -23,38 +32,33 @@ internal static class LogoutEndpoints
         ITokenRevocation revocation,
         SignOutEverywhere signOutEverywhere,
         TokenCookies cookies,
-        PageRenderer pages,
+        Replies replies,
         IAntiforgery antiforgery,
         IOptions<GatewayOptions> options,
-        ILogger<TokenCookies> logger)
+        ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger(typeof(LogoutEndpoints));
         var user = context.User;
-        var fromCookie = context.GetTokenSource() == TokenSource.Cookie;
+        var signedIn = user.Identity?.IsAuthenticated == true;
         if (!TryReadEverywhere(context.Request, out var everywhere))
         {
-            await AuthResponses.ErrorAsync(context, pages, new HttpError(StatusCodes.Status400BadRequest,
-                new ErrorBody("invalid_request", "The everywhere parameter must be true or false.")));
+            await replies.ErrorAsync(context, BadEverywhere);
             return;
         }
 
         // A cookie session is only ended by the gateway's own form (CSRF); a Bearer caller proves itself with the header.
-        if (fromCookie && user.Identity?.IsAuthenticated == true
-            && (!RequestKind.IsForm(context.Request) || !await antiforgery.IsRequestValidAsync(context)))
+        if (signedIn && context.GetTokenSource() == TokenSource.Cookie
+            && (!RequestKinds.HasFormBody(context.Request) || !await antiforgery.IsRequestValidAsync(context)))
         {
             AuthLog.AntiforgeryFailed(logger, context.Request.Path);
-            await pages.WriteAsync(context, Page.Logout, StatusCodes.Status400BadRequest, new Dictionary<string, object?>
-            {
-                ["error"] = "Please confirm that you want to sign out.",
-            });
+            await replies.ErrorAsync(context, FormRequired, new LogoutPage { Error = "Please confirm that you want to sign out." });
             return;
         }
 
-        var browser = RequestKind.IsBrowser(context.Request) || RequestKind.IsForm(context.Request);
-        if (everywhere && user.Identity?.IsAuthenticated != true && !browser)
+        if (everywhere && !signedIn && RequestKinds.Of(context.Request) == RequestKind.Api)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            await AuthResponses.JsonAsync(context, StatusCodes.Status401Unauthorized, new ErrorBody("unauthorized",
-                "Logging out everywhere needs a valid token: send it in the cookie or as Authorization: Bearer <token>."));
+            await replies.ErrorAsync(context, EverywhereNeedsToken);
             return;
         }
 
@@ -63,24 +67,17 @@ internal static class LogoutEndpoints
             var cutOff = await signOutEverywhere.RunAsync(userId, context.RequestAborted);
             AccountLog.LoggedOutEverywhere(logger, userId, cutOff);
         }
-        else if (user.Identity?.IsAuthenticated == true
+        else if (signedIn
             && user.FindFirst(GatewayClaims.TokenId)?.Value is { } tokenId
-            && long.TryParse(user.FindFirst(GatewayClaims.Expires)?.Value, out var expires))
+            && context.TokenExpiresAt() is { } expires)
         {
-            await revocation.RevokeAsync(tokenId, DateTimeOffset.FromUnixTimeSeconds(expires), context.RequestAborted);
+            await revocation.RevokeAsync(tokenId, expires, context.RequestAborted);
             AuthLog.LoggedOut(logger, user.FindFirst(GatewayClaims.Subject)?.Value ?? "?");
         }
 
         cookies.Delete(context);
-        context.Response.Headers.CacheControl = "no-store";
-        if (browser)
-        {
-            var reason = everywhere && user.Identity?.IsAuthenticated == true ? "logged_out_everywhere" : "logged_out";
-            AuthResponses.SeeOther(context, options.Value.LoginPath + "?reason=" + reason);
-            return;
-        }
-
-        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        var reason = everywhere && signedIn ? "logged_out_everywhere" : "logged_out";
+        Replies.Succeeded(context, options.Value.LoginPath + "?reason=" + reason);
     }
 
     /// <summary>?everywhere=true ends every token of the user, not only this one; absent means false.</summary>

@@ -1,6 +1,7 @@
 using Gateway.Auth;
 using Gateway.Configuration;
-using Gateway.Pages;
+using Gateway.Pages.Models;
+using Gateway.Responses;
 using Gateway.Revocation;
 using Gateway.Users;
 using Microsoft.AspNetCore.Antiforgery;
@@ -15,8 +16,10 @@ namespace Gateway.Endpoints;
 /// </summary>
 internal static class PasswordEndpoints
 {
-    public const string ChangedNotice = "password_changed";
     private const string WrongPassword = "Your current password is incorrect.";
+
+    private static readonly HttpError FormExpired =
+        HttpError.Of(StatusCodes.Status400BadRequest, "form_expired", "This form expired. Please try again.");
 
     public static void MapPassword(this RouteGroupBuilder group)
     {
@@ -26,16 +29,15 @@ internal static class PasswordEndpoints
         group.MapPost("/password", SubmitAsync).RequireRateLimiting(AuthRateLimiting.Policy);
     }
 
-    private static async Task ShowAsync(HttpContext context, IUserStore users, PageRenderer pages, IOptions<GatewayOptions> options)
+    private static async Task ShowAsync(HttpContext context, IUserStore users, Replies replies)
     {
-        var user = await MeEndpoints.CurrentUserAsync(context, users);
-        if (user is null)
+        if (await context.SignedInUserAsync(users) is not { } user)
         {
             await context.ChallengeAsync();
             return;
         }
 
-        await pages.WriteAsync(context, Page.Password, StatusCodes.Status200OK, Model(options.Value, user, null, null));
+        await replies.PageAsync(context, new PasswordPage(user.Username));
     }
 
     private static async Task SubmitAsync(
@@ -44,34 +46,35 @@ internal static class PasswordEndpoints
         Accounts accounts,
         SignOutEverywhere signOutEverywhere,
         SignIn signIn,
-        PageRenderer pages,
+        Replies replies,
         IAntiforgery antiforgery,
         IOptions<GatewayOptions> options,
-        ILogger<Accounts> logger)
+        ILoggerFactory loggers)
     {
-        if (await AuthInput.ReadOrRejectAsync(context, pages) is not { } input)
+        if (await AuthInput.ReadOrRejectAsync(context, replies) is not { } input)
         {
             return;
         }
 
-        var user = await MeEndpoints.CurrentUserAsync(context, users);
-        if (user is null)
+        if (await context.SignedInUserAsync(users) is not { } user)
         {
             await context.ChallengeAsync();
             return;
         }
 
+        var logger = loggers.CreateLogger(typeof(PasswordEndpoints));
+        var form = new PasswordPage(user.Username);
         if (input.IsForm && !await antiforgery.IsRequestValidAsync(context))
         {
             AuthLog.AntiforgeryFailed(logger, context.Request.Path);
-            await ShowFormAsync(StatusCodes.Status400BadRequest, "This form expired. Please try again.", fields: null);
+            await replies.ErrorAsync(context, FormExpired, form with { Error = FormExpired.Body.Message });
             return;
         }
 
         // The cookie rides along on any request to this host, so with the cookie only the gateway's own form may do this (CSRF).
         if (!input.IsForm && context.GetTokenSource() == TokenSource.Cookie)
         {
-            await AuthResponses.JsonAsync(context, StatusCodes.Status400BadRequest, new ErrorBody("invalid_request",
+            await replies.ErrorAsync(context, HttpError.Of(StatusCodes.Status400BadRequest, "invalid_request",
                 $"Change your password with the form at {options.Value.PasswordPath}, or send Authorization: Bearer <token> with the JSON."));
             return;
         }
@@ -81,20 +84,16 @@ internal static class PasswordEndpoints
         switch (await accounts.ChangePasswordAsync(user, request, () => signOutEverywhere.NextCutOff(user.Id), context.RequestAborted))
         {
             case PasswordChangeResult.Invalid invalid:
-                const string check = "Please correct the fields below.";
-                await (input.IsForm
-                    ? ShowFormAsync(StatusCodes.Status400BadRequest, check, invalid.Fields)
-                    : AuthResponses.JsonAsync(context, StatusCodes.Status400BadRequest,
-                        new ErrorBody("invalid_input", check, invalid.Fields)));
+                var error = InputErrors.Invalid(invalid.Fields);
+                await replies.ErrorAsync(context, error, form with { Error = error.Body.Message, Fields = invalid.Fields });
                 return;
 
             case PasswordChangeResult.WrongPassword:
                 AccountLog.PasswordChangeRefused(logger, user.Id);
                 var fields = new Dictionary<string, string> { [Accounts.CurrentPasswordField] = WrongPassword };
-                await (input.IsForm
-                    ? ShowFormAsync(StatusCodes.Status401Unauthorized, message: null, fields)
-                    : AuthResponses.JsonAsync(context, StatusCodes.Status401Unauthorized,
-                        new ErrorBody("invalid_credentials", WrongPassword, fields)));
+                await replies.ErrorAsync(context,
+                    new HttpError(StatusCodes.Status401Unauthorized, new ErrorBody("invalid_credentials", WrongPassword, fields)),
+                    form with { Fields = fields });
                 return;
 
             case PasswordChangeResult.Changed changed:
@@ -102,28 +101,9 @@ internal static class PasswordEndpoints
                 await signOutEverywhere.EnforceAsync(user.Id, cutOff);
                 AccountLog.PasswordChanged(logger, user.Id, cutOff);
                 var token = signIn.Start(context, changed.User);
-                if (input.IsForm)
-                {
-                    AuthResponses.SeeOther(context, $"{options.Value.AccountPath}?notice={ChangedNotice}");
-                    return;
-                }
-
-                await AuthResponses.JsonAsync(context, StatusCodes.Status200OK, new { token = token.Value, expiresAt = token.ExpiresAt });
+                await Replies.SucceededAsync(context, $"{options.Value.AccountPath}?notice={AccountPage.PasswordChangedNotice}",
+                    StatusCodes.Status200OK, new { token = token.Value, expiresAt = token.ExpiresAt });
                 return;
         }
-
-        Task ShowFormAsync(int statusCode, string? message, IReadOnlyDictionary<string, string>? fields) =>
-            pages.WriteAsync(context, Page.Password, statusCode, Model(options.Value, user, message, fields));
     }
-
-    private static Dictionary<string, object?> Model(
-        GatewayOptions options, User user, string? error, IReadOnlyDictionary<string, string>? fields) => new()
-    {
-        ["passwordPath"] = options.PasswordPath,
-        ["username"] = user.Username,
-        ["error"] = error,
-        ["currentPasswordError"] = fields?.GetValueOrDefault(Accounts.CurrentPasswordField),
-        ["newPasswordError"] = fields?.GetValueOrDefault(Accounts.NewPasswordField),
-        ["confirmPasswordError"] = fields?.GetValueOrDefault(Accounts.ConfirmPasswordField),
-    };
 }

@@ -1,11 +1,12 @@
 using Gateway.Configuration;
+using Gateway.Pages.Models;
 using Gateway.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Pages;
 
-/// <summary>Renders a template inside the layout and writes it with the security headers every gateway page carries.</summary>
+/// <summary>Renders a page's model inside the layout and writes it with the security headers every gateway page carries.</summary>
 internal sealed class PageRenderer(
     PageTemplates templates,
     IAntiforgery antiforgery,
@@ -18,22 +19,15 @@ internal sealed class PageRenderer(
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    public async Task WriteAsync(HttpContext context, Page page, int statusCode, IReadOnlyDictionary<string, object?> values)
+    public async Task WriteAsync(HttpContext context, PageModel model, int statusCode)
     {
-        var model = CommonValues(context, page, statusCode);
-        foreach (var (key, value) in values)
-        {
-            model[key] = value;
-        }
+        var layout = Layout(context, model.Page, statusCode);
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        Placeholders.AddTo(values, layout);
+        Placeholders.AddTo(values, model);
 
-        if (model.GetValueOrDefault("returnUrl") is string returnUrl)
-        {
-            model["returnUrlQuery"] = Uri.EscapeDataString(returnUrl);
-        }
-
-        var body = Template.Render(templates.Template(page.Template), model);
-        model["body"] = body;
-        var html = Template.Render(templates.Template("layout"), model);
+        values["body"] = Template.Render(templates.Template(model.Page.Template), values);
+        var html = Template.Render(templates.Template("layout"), values);
 
         var response = context.Response;
         response.StatusCode = statusCode;
@@ -42,32 +36,25 @@ internal sealed class PageRenderer(
         await response.WriteAsync(html, context.RequestAborted);
     }
 
-    private Dictionary<string, object?> CommonValues(HttpContext context, Page page, int statusCode)
+    private LayoutModel Layout(HttpContext context, Page page, int statusCode)
     {
         var gateway = gatewayOptions.Value;
         var pages = pageOptions.Value;
-        var model = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["appTitle"] = pages.Title,
-            ["pageTitle"] = page.Title,
-            ["logoPath"] = pages.LogoPath,
-            ["assetBase"] = gateway.PathPrefix + "/assets",
-            ["assetVersion"] = templates.AssetVersion,
-            ["statusCode"] = statusCode,
-            ["loginPath"] = gateway.LoginPath,
-            ["registerPath"] = gateway.RegisterPath,
-            ["logoutPath"] = gateway.LogoutPath,
-            ["accountPath"] = gateway.PathPrefix + "/account",
-            ["allowRegistration"] = userOptions.Value.AllowRegistration,
-        };
-
-        if (page.HasForm)
-        {
-            var tokens = antiforgery.GetAndStoreTokens(context);
-            model["csrfField"] = tokens.FormFieldName;
-            model["csrfToken"] = tokens.RequestToken;
-        }
-
-        return model;
+        var tokens = page.HasForm ? antiforgery.GetAndStoreTokens(context) : null;
+        return new LayoutModel(
+            AppTitle: pages.Title,
+            PageTitle: page.Title,
+            LogoPath: pages.LogoPath,
+            AssetBase: gateway.PathPrefix + "/assets",
+            AssetVersion: templates.AssetVersion,
+            StatusCode: statusCode,
+            LoginPath: gateway.LoginPath,
+            RegisterPath: gateway.RegisterPath,
+            LogoutPath: gateway.LogoutPath,
+            AccountPath: gateway.AccountPath,
+            PasswordPath: gateway.PasswordPath,
+            AllowRegistration: userOptions.Value.AllowRegistration,
+            CsrfField: tokens?.FormFieldName,
+            CsrfToken: tokens?.RequestToken);
     }
 }

@@ -1,6 +1,4 @@
-using Gateway.Auth;
-using Gateway.Endpoints;
-using Gateway.Pages;
+using Gateway.Responses;
 
 namespace Gateway.Proxy;
 
@@ -11,9 +9,12 @@ namespace Gateway.Proxy;
 /// ("/public/..;/admin", "Breaking Parser Logic", Black Hat 2018). A path that still holds a dot segment when read
 /// that eagerly gets a 400 instead of being forwarded.
 /// </summary>
-internal sealed class AmbiguousPathRejection(RequestDelegate next, PageRenderer pages)
+internal sealed class AmbiguousPathRejection(RequestDelegate next, Replies replies)
 {
     private const int MaxDecodingRounds = 4;
+
+    private static readonly HttpError Ambiguous = HttpError.Of(StatusCodes.Status400BadRequest,
+        "ambiguous_path", "The address contains an encoded or disguised \"..\" segment. Use the plain path instead.");
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -22,8 +23,7 @@ internal sealed class AmbiguousPathRejection(RequestDelegate next, PageRenderer 
             return next(context);
         }
 
-        return AuthResponses.ErrorAsync(context, pages, new HttpError(StatusCodes.Status400BadRequest, new ErrorBody(
-            "ambiguous_path", "The address contains an encoded or disguised \"..\" segment. Use the plain path instead.")));
+        return replies.ErrorAsync(context, Ambiguous);
     }
 
     internal static bool IsAmbiguous(string? path)

@@ -1,6 +1,4 @@
-using Gateway.Auth;
-using Gateway.Endpoints;
-using Gateway.Pages;
+using Gateway.Responses;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
@@ -12,10 +10,14 @@ namespace Gateway.Revocation;
 /// own pages (sign-in, sign-out, health) keep working.
 /// </summary>
 internal sealed class StaleRevocationGuard(
-    RequestDelegate next, RedisSyncState state, IOptions<RedisOptions> options, PageRenderer pages)
+    RequestDelegate next, RedisSyncState state, IOptions<RedisOptions> options, Replies replies)
 {
-    private const string Message =
-        "Sign-in checks are temporarily unavailable, so protected pages are paused. Try again in a moment.";
+    private static readonly HttpError Paused = HttpError.Of(StatusCodes.Status503ServiceUnavailable, "revocation_unavailable",
+        "Sign-in checks are temporarily unavailable, so protected pages are paused. Try again in a moment.") with
+    {
+        Heading = "This page is paused",
+        RetryAfter = TimeSpan.FromSeconds(5),
+    };
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -26,9 +28,6 @@ internal sealed class StaleRevocationGuard(
             return next(context);
         }
 
-        context.Response.Headers.RetryAfter = "5";
-        return AuthResponses.ErrorAsync(context, pages,
-            new HttpError(StatusCodes.Status503ServiceUnavailable, new ErrorBody("revocation_unavailable", Message)),
-            heading: "This page is paused");
+        return replies.ErrorAsync(context, Paused);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Gateway.Auth;
+namespace Gateway.Responses;
 
 /// <summary>The JSON error shape of every gateway answer: a stable code for programs and a sentence for people.</summary>
 internal sealed record ErrorBody(

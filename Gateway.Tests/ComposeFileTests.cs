@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Gateway.Tests.Revocation;
+namespace Gateway.Tests;
 
 /// <summary>No Docker engine runs here, so docker-compose.yml is checked with docker-compose's own parser and validator.</summary>
 public sealed class ComposeFileTests

@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace Gateway.Pages.Models;
+
+internal sealed record AccountPage(string Username, string DisplayName) : PageModel
+{
+    /// <summary>The query value (<c>?notice=password_changed</c>) the password form redirects here with.</summary>
+    public const string PasswordChangedNotice = "password_changed";
+
+    public override Page Page => Page.Account;
+
+    public string? Notice { get; init; }
+
+    /// <summary>When the current token expires; shown as <c>expiresAt</c> and <c>expiresAtIso</c>.</summary>
+    public DateTimeOffset? SessionEnds { private get; init; }
+
+    /// <summary>The first letter of the name as a person reads it (a whole emoji or accented letter, not half of one).</summary>
+    public string Initial => DisplayName.Length == 0 ? "?" : StringInfo.GetNextTextElement(DisplayName).ToUpperInvariant();
+
+    // The page script rewrites this in the reader's time zone; without scripts it stays in UTC.
+    public string? ExpiresAt => SessionEnds?.ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public string? ExpiresAtIso => SessionEnds?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The notice for the <c>notice</c> query value the page was opened with, if it is one the gateway sends.</summary>
+    public static string? NoticeFor(string? query) => query == PasswordChangedNotice
+        ? "Your password was changed, and you were signed out on every other device."
+        : null;
+}

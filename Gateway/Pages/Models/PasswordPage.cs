@@ -1,0 +1,19 @@
+using Gateway.Users;
+
+namespace Gateway.Pages.Models;
+
+internal sealed record PasswordPage(string Username) : PageModel
+{
+    public override Page Page => Page.Password;
+
+    public string? Error { get; init; }
+
+    /// <summary>The message for each field to fix, by form field name.</summary>
+    public IReadOnlyDictionary<string, string>? Fields { private get; init; }
+
+    public string? CurrentPasswordError => Fields?.GetValueOrDefault(Accounts.CurrentPasswordField);
+
+    public string? NewPasswordError => Fields?.GetValueOrDefault(Accounts.NewPasswordField);
+
+    public string? ConfirmPasswordError => Fields?.GetValueOrDefault(Accounts.ConfirmPasswordField);
+}
