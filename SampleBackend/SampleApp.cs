@@ -27,7 +27,7 @@ internal static class SampleApp
         app.MapGet("/hello", (HttpRequest request) =>
         {
             var id = request.Headers["X-User-Id"].ToString();
-            var name = Uri.UnescapeDataString(request.Headers["X-User-Name"].ToString());
+            var name = UserName(request);
             return id.Length == 0
                 ? Html("Hello", "<h1>Hello, stranger</h1><p>No X-User-Id arrived: this page is meant to sit behind the gateway.</p>")
                 : Html("Hello", $"""
@@ -57,6 +57,23 @@ internal static class SampleApp
         }));
 
         return app;
+    }
+
+    /// <summary>
+    /// The gateway percent-encodes X-User-Name whenever it is not plain printable ASCII, "%" included, so decoding
+    /// always gives the exact name back. A name may still hold a control character: show it as U+FFFD, never as a
+    /// line break in a page, a header or a log line.
+    /// </summary>
+    private static string UserName(HttpRequest request)
+    {
+        var name = Uri.UnescapeDataString(request.Headers["X-User-Name"].ToString());
+        return string.Create(name.Length, name, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? '\uFFFD' : source[i];
+            }
+        });
     }
 
     private static IResult Html(string title, string body) => Results.Content($$"""
