@@ -37,6 +37,15 @@ internal static class SampleApp
                     """);
         });
 
+        // A static asset with caching of its own: the gateway keeps a backend's Cache-Control.
+        app.MapGet("/public/style.css", (HttpResponse response) =>
+        {
+            response.Headers.CacheControl = "public, max-age=3600";
+            response.Headers.Vary = "Accept-Encoding";
+            return Results.Text("body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5}",
+                "text/css; charset=utf-8");
+        });
+
         app.MapGet("/api/whoami", (HttpRequest request) => Results.Json(new
         {
             method = request.Method,
@@ -80,7 +89,7 @@ internal static class SampleApp
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}}</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5}</style>
+        <link rel="stylesheet" href="/public/style.css">
         </head><body>{{body}}</body></html>
         """, "text/html; charset=utf-8");
 }

@@ -16,7 +16,8 @@ internal static class ProxyExtensions
         services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection(ConfigSection))
             .AddConfigFilter<DefaultTimeoutFilter>()
-            .AddTransforms<IdentityTransformProvider>();
+            .AddTransforms<IdentityTransformProvider>()
+            .AddTransforms<PrivateCachingTransformProvider>();
         return services;
     }
 
