@@ -12,6 +12,7 @@ internal static class ProxyExtensions
     {
         services.AddGatewaySection<IdentityHeaderOptions>(IdentityHeaderOptions.Section);
         services.AddGatewaySection<ProxyOptions>(ProxyOptions.Section);
+        services.AddAllowedHosts();
         services.TryAddSingleton<IdentityForwarding>();
         services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection(ConfigSection))
