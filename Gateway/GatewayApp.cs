@@ -39,6 +39,7 @@ internal static class GatewayApp
         // Request logging outermost, so it records the status the error handler chose rather than the raw exception.
         app.UseGatewayRequestLogging();
         app.UseGatewayErrorHandling();
+        app.UseAllowedHosts();
         app.UseAmbiguousPathRejection();
         app.UseRouting();
         app.UseAuthentication();

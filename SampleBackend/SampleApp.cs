@@ -27,7 +27,7 @@ internal static class SampleApp
         app.MapGet("/hello", (HttpRequest request) =>
         {
             var id = request.Headers["X-User-Id"].ToString();
-            var name = Uri.UnescapeDataString(request.Headers["X-User-Name"].ToString());
+            var name = UserName(request);
             return id.Length == 0
                 ? Html("Hello", "<h1>Hello, stranger</h1><p>No X-User-Id arrived: this page is meant to sit behind the gateway.</p>")
                 : Html("Hello", $"""
@@ -35,6 +35,15 @@ internal static class SampleApp
                     <p>Your user id is <code>{WebUtility.HtmlEncode(id)}</code>.</p>
                     <p><a href="/">Home</a> · <a href="/auth/account">Your account</a></p>
                     """);
+        });
+
+        // A static asset with caching of its own: the gateway keeps a backend's Cache-Control.
+        app.MapGet("/public/style.css", (HttpResponse response) =>
+        {
+            response.Headers.CacheControl = "public, max-age=3600";
+            response.Headers.Vary = "Accept-Encoding";
+            return Results.Text("body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5}",
+                "text/css; charset=utf-8");
         });
 
         app.MapGet("/api/whoami", (HttpRequest request) => Results.Json(new
@@ -59,11 +68,28 @@ internal static class SampleApp
         return app;
     }
 
+    /// <summary>
+    /// The gateway percent-encodes X-User-Name whenever it is not plain printable ASCII, "%" included, so decoding
+    /// always gives the exact name back. A name may still hold a control character: show it as U+FFFD, never as a
+    /// line break in a page, a header or a log line.
+    /// </summary>
+    private static string UserName(HttpRequest request)
+    {
+        var name = Uri.UnescapeDataString(request.Headers["X-User-Name"].ToString());
+        return string.Create(name.Length, name, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? '\uFFFD' : source[i];
+            }
+        });
+    }
+
     private static IResult Html(string title, string body) => Results.Content($$"""
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}}</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5}</style>
+        <link rel="stylesheet" href="/public/style.css">
         </head><body>{{body}}</body></html>
         """, "text/html; charset=utf-8");
 }

@@ -78,9 +78,13 @@ public sealed class GatewayServer : IAsyncDisposable
         return new GatewayServer(app, SampleBackendServer.BoundAddress(app), directory, configPath);
     }
 
-    /// <summary>The default routes: "/" and "/public/**" anonymous, everything else protected.</summary>
+    /// <summary>
+    /// The default routes: "/" and "/public/**" anonymous, everything else protected; the gateway serves the host the
+    /// tests connect to (127.0.0.1), as Production requires it to be listed.
+    /// </summary>
     public static JsonObject YarpJson(Uri backend, JsonObject? routes = null) => new()
     {
+        ["Gateway"] = new JsonObject { ["AllowedHosts"] = new JsonArray("127.0.0.1") },
         ["ReverseProxy"] = new JsonObject
         {
             ["Routes"] = routes ?? DefaultRoutes(),

@@ -38,6 +38,75 @@ public sealed class IdentityHeaderTests(GatewayFixture fixture) : IClassFixture<
         Assert.Equal("Zo%C3%AB%20%C3%96lund", (await EchoedRequest.ReadAsync(response)).Header("X-User-Name"));
     }
 
+    [Fact]
+    public async Task ProxiedRequest_NameLookingPercentEncoded_ArrivesDistinctFromTheNameItSpells()
+    {
+        var encoded = await SendAsync("/api/whoami", TestTokens.Valid("u1", "Zo%C3%AB"));
+        var plain = await SendAsync("/api/whoami", TestTokens.Valid("u2", "Zoë"));
+
+        Assert.NotEqual(plain.Header("X-User-Name"), encoded.Header("X-User-Name"));
+        Assert.Equal("Zo%C3%AB", Uri.UnescapeDataString(encoded.Header("X-User-Name")!));
+        Assert.Equal("Zoë", Uri.UnescapeDataString(plain.Header("X-User-Name")!));
+    }
+
+    [Fact]
+    public async Task ProxiedRequest_NameSpellingEncodedCrLf_DecodesToTheLiteralText()
+    {
+        var echoed = await SendAsync("/api/whoami", TestTokens.Valid("real-id", "Eve%0D%0AX-User-Id: admin"));
+
+        Assert.Equal(["real-id"], echoed.ValuesAsBackendsSeeThem("X-User-Id"));
+        Assert.Equal("Eve%0D%0AX-User-Id: admin", Uri.UnescapeDataString(echoed.Header("X-User-Name")!));
+    }
+
+    [Theory]
+    [InlineData("Eve\r\nX-User-Id: admin")]
+    [InlineData("Eve%0D%0AX-User-Id: admin")]
+    public async Task HelloPage_NameWithCrLf_RendersWithoutALineBreak(string name)
+    {
+        var response = await RawHttp.SendAsync(fixture.Gateway.Address, "GET", "/hello",
+            $"Authorization: Bearer {TestTokens.Valid("real-id", name)}");
+
+        Assert.Equal(200, response.StatusCode);
+        var heading = System.Text.RegularExpressions.Regex.Match(response.Body, "<h1>(.*?)</h1>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(heading.Success, response.Body);
+        Assert.DoesNotContain('\r', heading.Groups[1].Value);
+        Assert.DoesNotContain('\n', heading.Groups[1].Value);
+        Assert.Contains("X-User-Id: admin", heading.Groups[1].Value, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> ConventionalSpellings => new()
+    {
+        "Remote-User", "remote_user", "REMOTE.USER", "Remote-Groups", "Remote-Name", "Remote-Email",
+        "X-Forwarded-User", "x_forwarded_user", "X-Forwarded-Email", "X-Auth-Request-User", "x.auth.request.user",
+        "X-Auth-Request-Email", "X-Remote-User", "x_remote_user",
+    };
+
+    [Theory]
+    [MemberData(nameof(ConventionalSpellings))]
+    public async Task ConventionalIdentityHeader_AnyRoute_NeverArrives(string spelling)
+    {
+        var onProtected = await SendAsync("/api/whoami", TestTokens.Valid("real-id"), $"{spelling}: admin");
+        var onPublic = await SendAsync("/public/page", token: null, $"{spelling}: admin");
+
+        Assert.Empty(onProtected.ValuesAsBackendsSeeThem(spelling));
+        Assert.Empty(onPublic.ValuesAsBackendsSeeThem(spelling));
+    }
+
+    [Fact]
+    public async Task ConventionalIdentityHeader_OperatorListsOwnHeaders_StillNeverArrives()
+    {
+        await using var gateway = await GatewayServer.StartAsync(fixture.Backend.Address, [("Gateway:Headers:Remove:0", "X-Tenant")]);
+
+        var response = await RawHttp.SendAsync(gateway.Address, "GET", "/public/page",
+            "X-Tenant: other", "Remote-User: admin", "x_original_url: /secret", "X-Forwarded-Email: admin@example.com");
+
+        var echoed = EchoedRequest.Parse(response.Body);
+        Assert.Empty(echoed.ValuesAsBackendsSeeThem("X-Tenant"));
+        Assert.Empty(echoed.ValuesAsBackendsSeeThem("Remote-User"));
+        Assert.Empty(echoed.ValuesAsBackendsSeeThem("X-Original-URL"));
+        Assert.Empty(echoed.ValuesAsBackendsSeeThem("X-Forwarded-Email"));
+    }
+
     [Theory]
     [MemberData(nameof(Spellings))]
     public async Task SpoofedHeader_WithValidToken_OnlyGatewayValuesArrive(string spelling)

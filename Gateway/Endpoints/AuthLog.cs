@@ -1,6 +1,9 @@
 namespace Gateway.Endpoints;
 
-/// <summary>Sign-in events. Usernames are logged (cleaned of control characters); passwords and tokens never are.</summary>
+/// <summary>
+/// Sign-in events. Usernames are logged (their control characters escaped by <see cref="Logging.LogValue"/>, like every
+/// logged text); passwords and tokens never are.
+/// </summary>
 internal static partial class AuthLog
 {
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Login succeeded for {Username} (user {UserId})")]
@@ -18,7 +21,10 @@ internal static partial class AuthLog
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Rejected a {Path} form post with a missing or invalid antiforgery token")]
     public static partial void AntiforgeryFailed(ILogger logger, string path);
 
-    /// <summary>A username as typed, safe to put in a log line: no control characters (log forging), bounded length.</summary>
+    /// <summary>
+    /// A username as typed, of bounded length. Its control characters are escaped where every logged value is
+    /// (<see cref="Logging.LogValueEscaping"/>), not here: escaping twice would turn "\x0D" into "\x5Cx0D".
+    /// </summary>
     public static string Clean(string? username)
     {
         if (string.IsNullOrEmpty(username))
@@ -26,7 +32,6 @@ internal static partial class AuthLog
             return "(empty)";
         }
 
-        var cleaned = new string(username.Take(64).Select(c => char.IsControl(c) ? '?' : c).ToArray());
-        return username.Length > 64 ? cleaned + "..." : cleaned;
+        return username.Length > 64 ? string.Concat(username.AsSpan(0, 64), "...") : username;
     }
 }

@@ -25,6 +25,8 @@ internal static class LoggingExtensions
             .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", LogEventLevel.Fatal)
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
+            // Last, so it also sees what the enrichers before it added.
+            .Enrich.With<LogValueEscaping>()
             .WriteTo.Sink(new BatchedConsoleSink(), new BatchingOptions
             {
                 BatchSizeLimit = 1000,

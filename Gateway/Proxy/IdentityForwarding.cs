@@ -12,7 +12,8 @@ namespace Gateway.Proxy;
 /// </summary>
 internal sealed class IdentityForwarding(IOptions<IdentityHeaderOptions> options, TokenCookies cookies) : RequestTransform
 {
-    private readonly string[] _strippedHeaders = [options.Value.UserId, options.Value.UserName, .. options.Value.Remove];
+    private readonly string[] _strippedHeaders =
+        [options.Value.UserId, options.Value.UserName, .. IdentityHeaderOptions.AlwaysRemoved, .. options.Value.Remove];
     private readonly string[] _gatewayCookies = [cookies.Name, cookies.ExpiryName, PageExtensions.AntiforgeryCookieName];
 
     public override ValueTask ApplyAsync(RequestTransformContext context)
@@ -41,12 +42,16 @@ internal sealed class IdentityForwarding(IOptions<IdentityHeaderOptions> options
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Printable ASCII goes as it is; any other name is sent percent-encoded as UTF-8 (RFC 3986 section 2.1).</summary>
+    /// <summary>
+    /// Printable ASCII without "%" goes as it is; any other name is sent percent-encoded as UTF-8 (RFC 3986 section 2.1),
+    /// "%" included. So a backend that always percent-decodes gets the exact name back: "Zoë" arrives as "Zo%C3%AB" and
+    /// the literal name "Zo%C3%AB" as "Zo%25C3%25AB", and no name can decode into a CR LF it did not contain.
+    /// </summary>
     internal static string HeaderSafe(string value)
     {
         foreach (var c in value)
         {
-            if (c is < ' ' or > '~')
+            if (c is < ' ' or > '~' or '%')
             {
                 return Uri.EscapeDataString(value);
             }

@@ -14,8 +14,23 @@ internal sealed class IdentityHeaderOptions
     public string UserName { get; set; } = "X-User-Name";
 
     /// <summary>
-    /// Further client headers never passed on. X-Original-URL and X-Rewrite-URL make some frameworks route to another
-    /// path than the one the gateway authorized.
+    /// Client headers never passed on, whatever <see cref="Remove"/> says. X-Original-URL and X-Rewrite-URL make some
+    /// frameworks route to another path than the one the gateway authorized; the others are the identity headers of
+    /// Authelia and Authentik (Remote-*), oauth2-proxy (X-Forwarded-*, X-Auth-Request-*) and Apache (X-Remote-User),
+    /// which an app moved from behind one of those may still trust. Kept apart from <see cref="Remove"/> because
+    /// configuration binds an array over its defaults index by index: an operator's list would replace some of them.
     /// </summary>
-    public string[] Remove { get; set; } = ["X-Original-URL", "X-Rewrite-URL"];
+    public static readonly IReadOnlyList<string> AlwaysRemoved =
+    [
+        "X-Original-URL", "X-Rewrite-URL",
+        "Remote-User", "Remote-Groups", "Remote-Name", "Remote-Email",
+        "X-Forwarded-User", "X-Forwarded-Email", "X-Forwarded-Groups", "X-Forwarded-Preferred-Username",
+        "X-Forwarded-Access-Token",
+        "X-Auth-Request-User", "X-Auth-Request-Email", "X-Auth-Request-Groups", "X-Auth-Request-Preferred-Username",
+        "X-Auth-Request-Access-Token",
+        "X-Remote-User",
+    ];
+
+    /// <summary>Further client headers the operator wants dropped, on top of <see cref="AlwaysRemoved"/>.</summary>
+    public string[] Remove { get; set; } = [];
 }

@@ -12,11 +12,13 @@ internal static class ProxyExtensions
     {
         services.AddGatewaySection<IdentityHeaderOptions>(IdentityHeaderOptions.Section);
         services.AddGatewaySection<ProxyOptions>(ProxyOptions.Section);
+        services.AddAllowedHosts();
         services.TryAddSingleton<IdentityForwarding>();
         services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection(ConfigSection))
             .AddConfigFilter<DefaultTimeoutFilter>()
-            .AddTransforms<IdentityTransformProvider>();
+            .AddTransforms<IdentityTransformProvider>()
+            .AddTransforms<PrivateCachingTransformProvider>();
         return services;
     }
 

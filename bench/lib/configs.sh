@@ -28,6 +28,7 @@ write_gateway_json() {
   "Gateway": {
     "PathPrefix": "/auth",
     "DataPath": "${data_dir}",
+    "AllowedHosts": [ "127.0.0.1" ],
     "RateLimit": { "AttemptsPerMinute": 0 }
   },
   "ReverseProxy": {
