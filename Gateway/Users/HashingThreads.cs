@@ -92,6 +92,9 @@ internal sealed class HashingThreads : IDisposable
     private sealed class QueuedHash<T>(HashingThreads owner, Func<T> work, DateTimeOffset deadline) : QueuedHash
     {
         private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Dropped once the item is refused, so a dead item still in the queue no longer holds the password.
+        private Func<T>? _work = work;
         private int _taken;
         private ITimer? _timer;
         private CancellationTokenRegistration _cancellation;
@@ -107,6 +110,7 @@ internal sealed class HashingThreads : IDisposable
                 var item = (QueuedHash<T>)state!;
                 if (item.TryTake())
                 {
+                    item._work = null;
                     item._completion.TrySetCanceled(token);
                 }
             }, this);
@@ -128,7 +132,7 @@ internal sealed class HashingThreads : IDisposable
 
             try
             {
-                _completion.TrySetResult(work());
+                _completion.TrySetResult(_work!());
             }
             catch (Exception ex)
             {
@@ -140,6 +144,7 @@ internal sealed class HashingThreads : IDisposable
         {
             if (TryTake())
             {
+                _work = null;
                 _completion.TrySetException(Late());
             }
         }
