@@ -47,18 +47,71 @@ public sealed class ValidatedTokenCacheTests
     }
 
     [Fact]
-    public void Add_WhenFullOfLiveTokens_KeepsTheOldOnesAndDoesNotGrow()
+    public void Add_WhenFullOfLiveTokens_CachesTheNewOneAndEvictsTheLeastRecentlyUsed()
     {
         var cache = Cache(new ManualClock(Start), capacity: 2);
         var expiresAt = Start.ToUnixTimeSeconds() + 60;
         cache.Add("one", Validated(expiresAt));
         cache.Add("two", Validated(expiresAt));
+        Assert.True(cache.TryGet("one", out _));
 
         cache.Add("three", Validated(expiresAt));
 
         Assert.Equal(2, cache.Count);
+        Assert.True(cache.TryGet("three", out _));
         Assert.True(cache.TryGet("one", out _));
-        Assert.False(cache.TryGet("three", out _));
+        Assert.False(cache.TryGet("two", out _));
+    }
+
+    [Fact]
+    public void Add_ManyMoreThanCapacity_NeverHoldsMoreThanCapacityAndKeepsTheNewest()
+    {
+        var cache = Cache(new ManualClock(Start), capacity: 3);
+        var expiresAt = Start.ToUnixTimeSeconds() + 60;
+
+        for (var i = 0; i < 10; i++)
+        {
+            cache.Add($"token-{i}", Validated(expiresAt));
+            Assert.InRange(cache.Count, 1, 3);
+        }
+
+        Assert.True(cache.TryGet("token-9", out _));
+        Assert.True(cache.TryGet("token-8", out _));
+        Assert.True(cache.TryGet("token-7", out _));
+        Assert.False(cache.TryGet("token-6", out _));
+    }
+
+    [Fact]
+    public void Add_LargeCapacityFloodedFromManyThreads_NeverHoldsMoreThanCapacity()
+    {
+        const int capacity = 5_000;
+        var cache = Cache(new ManualClock(Start), capacity: capacity);
+        var expiresAt = Start.ToUnixTimeSeconds() + 60;
+
+        Parallel.For(0, 4 * capacity, i =>
+        {
+            var token = $"header.payload.signature-{i}";
+            cache.Add(token, Validated(expiresAt));
+            cache.TryGet(token, out _);
+        });
+
+        Assert.InRange(cache.Count, capacity / 2, capacity);
+        cache.Add("latest", Validated(expiresAt));
+        Assert.True(cache.TryGet("latest", out _));
+        Assert.InRange(cache.Count, capacity / 2, capacity);
+    }
+
+    [Fact]
+    public void Add_SameTokenAgain_KeepsOneEntry()
+    {
+        var cache = Cache(new ManualClock(Start), capacity: 2);
+        var expiresAt = Start.ToUnixTimeSeconds() + 60;
+
+        cache.Add("one", Validated(expiresAt));
+        cache.Add("one", Validated(expiresAt));
+
+        Assert.Equal(1, cache.Count);
+        Assert.True(cache.TryGet("one", out _));
     }
 
     [Fact]

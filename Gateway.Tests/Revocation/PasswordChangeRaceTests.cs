@@ -16,7 +16,8 @@ public sealed class PasswordChangeRaceTests
     {
         var store = new ChangingDuringLogin(new SqliteUserStore(
             Options.Create(new GatewayOptions { DataPath = TempFolder.Create("users") })));
-        using var hashing = new PasswordHashing(Options.Create(new UserOptions()));
+        using var threads = HashingThreads.For(new UserOptions(), TimeProvider.System);
+        var hashing = new PasswordHashing(Options.Create(new UserOptions()), threads);
         var accounts = new Accounts(store, hashing, TimeProvider.System);
         var created = await accounts.RegisterAsync(
             new RegistrationRequest("alice", TestUsers.Password, null, null), CancellationToken.None);
@@ -32,7 +33,8 @@ public sealed class PasswordChangeRaceTests
     public async Task Login_NoChangeWhileHashing_CarriesTheLatestCutOff()
     {
         var store = new SqliteUserStore(Options.Create(new GatewayOptions { DataPath = TempFolder.Create("users") }));
-        using var hashing = new PasswordHashing(Options.Create(new UserOptions()));
+        using var threads = HashingThreads.For(new UserOptions(), TimeProvider.System);
+        var hashing = new PasswordHashing(Options.Create(new UserOptions()), threads);
         var accounts = new Accounts(store, hashing, TimeProvider.System);
         var created = await accounts.RegisterAsync(
             new RegistrationRequest("bob", TestUsers.Password, null, null), CancellationToken.None);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Gateway.Tokens;
 using Microsoft.Extensions.Options;
@@ -9,63 +8,66 @@ namespace Gateway.Auth;
 /// Tokens that passed full validation, by their exact text, until they expire: a browser sends the same cookie on
 /// every request, so the signature and claims are checked once instead of on each one. Only a byte-identical string
 /// hits; revocation is still checked on every request by the caller. Bounded, so a flood of distinct valid tokens
-/// cannot grow it without limit: when full, expired entries are dropped, and if none are, new tokens are simply
-/// validated in full every time.
+/// cannot grow it without limit: when full, the least recently used token makes room, in constant time, so a full
+/// cache costs no more than no cache. Large caches are split into shards with a lock each, so concurrent requests
+/// rarely wait for one another; the least recently used is then decided within a shard.
 /// </summary>
-internal sealed class ValidatedTokenCache(IOptions<JwtOptions> options, TimeProvider time)
+internal sealed class ValidatedTokenCache
 {
-    private readonly ConcurrentDictionary<string, ValidatedToken> _tokens = new(StringComparer.Ordinal);
-    private readonly int _capacity = options.Value.ValidatedTokenCacheSize;
-    private readonly long _skewSeconds = (long)options.Value.ClockSkew.TotalSeconds;
+    private const int MaxShards = 16;
+    private const int MinEntriesPerShard = 256;
 
-    public int Count => _tokens.Count;
+    private readonly TimeProvider _time;
+    private readonly long _skewSeconds;
+    private readonly ValidatedTokenCacheShard[] _shards;
+
+    public ValidatedTokenCache(IOptions<JwtOptions> options, TimeProvider time)
+    {
+        _time = time;
+        _skewSeconds = (long)options.Value.ClockSkew.TotalSeconds;
+
+        var capacity = options.Value.ValidatedTokenCacheSize;
+        var shards = 1;
+        while (shards * 2 <= MaxShards && capacity / (shards * 2) >= MinEntriesPerShard)
+        {
+            shards *= 2;
+        }
+
+        // The shard capacities add up to exactly the configured one.
+        _shards = new ValidatedTokenCacheShard[shards];
+        for (var i = 0; i < shards; i++)
+        {
+            _shards[i] = new ValidatedTokenCacheShard(capacity / shards + (i < capacity % shards ? 1 : 0));
+        }
+    }
+
+    public int Count => _shards.Sum(shard => shard.Count);
 
     public bool TryGet(string token, out ValidatedToken validated)
     {
-        if (!_tokens.TryGetValue(token, out validated!))
-        {
-            return false;
-        }
-
         // The same rule as lifetime validation: accepted until exp plus the clock skew.
-        if (time.GetUtcNow().ToUnixTimeSeconds() <= validated.ExpiresAt + _skewSeconds)
-        {
-            return true;
-        }
-
-        _tokens.TryRemove(token, out _);
-        return false;
+        var oldestLiveExpiry = _time.GetUtcNow().ToUnixTimeSeconds() - _skewSeconds;
+        return ShardOf(token).TryGet(token, oldestLiveExpiry, out validated);
     }
 
-    public void Add(string token, ValidatedToken validated)
+    public void Add(string token, ValidatedToken validated) => ShardOf(token).Add(token, validated);
+
+    private ValidatedTokenCacheShard ShardOf(string token)
     {
-        if (_capacity == 0)
+        if (_shards.Length == 1)
         {
-            return;
+            return _shards[0];
         }
 
-        if (_tokens.Count >= _capacity)
+        // The last characters of a JWT are its signature: evenly spread, and cheaper than hashing the whole text
+        // (the shard's dictionary does that once). A caller cannot aim at a shard with tokens it did not get signed.
+        var hash = 0u;
+        for (var i = Math.Max(0, token.Length - 8); i < token.Length; i++)
         {
-            RemoveExpired();
-            if (_tokens.Count >= _capacity)
-            {
-                return;
-            }
+            hash = (hash * 31) + token[i];
         }
 
-        _tokens.TryAdd(token, validated);
-    }
-
-    private void RemoveExpired()
-    {
-        var now = time.GetUtcNow().ToUnixTimeSeconds();
-        foreach (var (token, validated) in _tokens)
-        {
-            if (now > validated.ExpiresAt + _skewSeconds)
-            {
-                _tokens.TryRemove(token, out _);
-            }
-        }
+        return _shards[hash & (uint)(_shards.Length - 1)];
     }
 }
 

@@ -1,4 +1,5 @@
 using Gateway.Responses;
+using Gateway.Users;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Gateway.Configuration;
@@ -8,15 +9,45 @@ internal static class ErrorHandlingExtensions
     private static readonly HttpError Unexpected = HttpError.Of(StatusCodes.Status500InternalServerError,
         "internal_error", "Something went wrong on our side. Try again; if it keeps happening, tell your administrator.");
 
-    /// <summary>An unexpected failure answers a plain 500, in every environment: never a stack trace.</summary>
+    /// <summary>
+    /// An unexpected failure answers a plain 500, in every environment: never a stack trace. A password hash refused
+    /// because hashing is saturated answers 503 with Retry-After (RFC 9110 section 10.2.3), from whichever endpoint
+    /// asked for it, and is logged as one warning line: it is load, not a bug.
+    /// </summary>
     public static IApplicationBuilder UseGatewayErrorHandling(this IApplicationBuilder app) =>
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = context =>
-                context.RequestServices.GetRequiredService<Replies>().ErrorAsync(context, Unexpected),
+            {
+                var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var error = exception switch
+                {
+                    HashingBusyException busy => Busy(context, busy),
+                    _ => Unexpected,
+                };
+                return context.RequestServices.GetRequiredService<Replies>().ErrorAsync(context, error);
+            },
             // A client that hung up is not an error worth a 500 page.
-            StatusCodeSelector = exception => exception is OperationCanceledException
-                ? StatusCodes.Status499ClientClosedRequest
-                : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = exception => exception switch
+            {
+                OperationCanceledException => StatusCodes.Status499ClientClosedRequest,
+                HashingBusyException => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+            // The middleware would log these as unhandled errors with their stack trace; each logs one line instead.
+            SuppressDiagnosticsCallback = context => context.Exception is HashingBusyException,
         });
+
+    private static HttpError Busy(HttpContext context, HashingBusyException busy)
+    {
+        var logger = context.RequestServices.GetRequiredService<ILogger<HashingThreads>>();
+        HashingLog.Busy(logger, context.Request.Path, busy.Message);
+        var seconds = Math.Max(1, (int)Math.Ceiling(busy.RetryAfter.TotalSeconds));
+        return HttpError.Of(StatusCodes.Status503ServiceUnavailable,
+            "busy", $"Too many sign-ins are being processed right now. Wait {seconds} seconds and try again.") with
+        {
+            Heading = "We're busy right now",
+            RetryAfter = TimeSpan.FromSeconds(seconds),
+        };
+    }
 }

@@ -1,8 +1,7 @@
 using Gateway.Auth;
 using Gateway.Configuration;
-using Gateway.Endpoints;
 using Gateway.Health;
-using Gateway.Pages;
+using Gateway.Responses;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -15,7 +14,7 @@ namespace Gateway.Proxy;
 /// matching but writes a bare 400; this one answers like every other gateway error. /healthz and /readyz answer any
 /// host: orchestrators probe them by the pod's IP address, and they tell nothing about users.
 /// </summary>
-internal sealed class AllowedHostsFilter(RequestDelegate next, PageRenderer pages, IOptions<AllowedHostsOptions> options)
+internal sealed class AllowedHostsFilter(RequestDelegate next, Replies replies, IOptions<AllowedHostsOptions> options)
 {
     private readonly StringSegment[] _patterns = [.. options.Value.AllowedHosts.Select(host => new StringSegment(host))];
     private readonly bool _anyHost = options.Value.AllowedHosts is [] || options.Value.AllowedHosts.Contains("*");
@@ -30,8 +29,8 @@ internal sealed class AllowedHostsFilter(RequestDelegate next, PageRenderer page
         }
 
         var named = host.HasValue ? host.Host : "(none)";
-        return AuthResponses.ErrorAsync(context, pages, new HttpError(StatusCodes.Status400BadRequest, new ErrorBody(
-            "unknown_host", $"This gateway does not serve the host {named}; ask your administrator to add it to Gateway:AllowedHosts.")));
+        return replies.ErrorAsync(context, HttpError.Of(StatusCodes.Status400BadRequest,
+            "unknown_host", $"This gateway does not serve the host {named}; ask your administrator to add it to Gateway:AllowedHosts."));
     }
 
     private static bool IsHealthProbe(PathString path) =>

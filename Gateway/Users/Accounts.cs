@@ -59,9 +59,16 @@ internal sealed class Accounts(IUserStore store, PasswordHashing hashing, TimePr
 
         if (check == PasswordCheck.SuccessRehashNeeded)
         {
-            var rehashed = await hashing.HashAsync(password, cancellationToken);
-            await store.UpdatePasswordHashAsync(user.Id, rehashed, cancellationToken);
-            user = user with { PasswordHash = rehashed };
+            try
+            {
+                var rehashed = await hashing.HashAsync(password, cancellationToken);
+                await store.UpdatePasswordHashAsync(user.Id, rehashed, cancellationToken);
+                user = user with { PasswordHash = rehashed };
+            }
+            catch (HashingBusyException)
+            {
+                // The password was right; the stronger hash can wait for a quieter login.
+            }
         }
 
         return user;

@@ -10,6 +10,9 @@ internal sealed class UserOptions
     /// <summary>OWASP's 2023 floor for PBKDF2-HMAC-SHA512 is 210,000; we stay above it.</summary>
     public const int MinimumIterations = 220_000;
 
+    /// <summary>One thread's PBKDF2-HMAC-SHA512 rate at <see cref="MinimumIterations"/> (README benchmark: 101 ms a login).</summary>
+    private const double HashesPerSecondAtMinimumIterations = 10;
+
     public bool AllowRegistration { get; set; } = true;
 
     [Range(MinimumIterations, 10_000_000,
@@ -19,4 +22,20 @@ internal sealed class UserOptions
     /// <summary>Password hashes computed at once; more requests queue, so a login flood cannot starve proxying.</summary>
     [Range(1, 256, ErrorMessage = "Gateway:Users:MaxConcurrentHashes must be between 1 and 256.")]
     public int MaxConcurrentHashes { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Hashes waiting for a thread; beyond, a login answers 503 at once. Unset: see <see cref="QueueBound"/>.</summary>
+    [Range(1, 100_000, ErrorMessage = "Gateway:Users:MaxQueuedHashes must be between 1 and 100000.")]
+    public int? MaxQueuedHashes { get; set; }
+
+    /// <summary>How long a hash may wait for a thread; past it, it is dropped unhashed and the request answers 503.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00",
+        ErrorMessage = "Gateway:Users:HashDeadline must be between 00:00:01 and 00:01:00.")]
+    public TimeSpan HashDeadline { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// <see cref="MaxQueuedHashes"/>, or by default what the threads get through within the deadline (threads x deadline
+    /// x 10 a second x 220,000 / iterations): 50 per thread by default. A longer queue would hold hashes that miss it.
+    /// </summary>
+    public int QueueBound() => MaxQueuedHashes ?? Math.Max(1, (int)Math.Ceiling(
+        MaxConcurrentHashes * HashDeadline.TotalSeconds * HashesPerSecondAtMinimumIterations * MinimumIterations / PasswordIterations));
 }

@@ -1,5 +1,6 @@
 using Gateway.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Users;
 
@@ -9,6 +10,8 @@ internal static class UserStoreExtensions
     {
         services.AddGatewaySection<UserOptions>(UserOptions.Section);
         services.TryAddSingleton<IUserStore, SqliteUserStore>();
+        services.TryAddSingleton(provider => HashingThreads.For(
+            provider.GetRequiredService<IOptions<UserOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<PasswordHashing>();
         services.TryAddSingleton<Accounts>();
         return services;

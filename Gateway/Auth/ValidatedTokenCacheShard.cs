@@ -1,0 +1,121 @@
+namespace Gateway.Auth;
+
+/// <summary>
+/// One lock's worth of <see cref="ValidatedTokenCache"/>: a dictionary for lookups and a list in order of use, so a
+/// hit, an add and an eviction each take constant time under a short lock.
+/// </summary>
+internal sealed class ValidatedTokenCacheShard(int capacity)
+{
+    private readonly Dictionary<string, Node> _nodes = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    // A ring through a sentinel: the sentinel's Next is the most recently used, its Previous the least.
+    private readonly Node _sentinel = Node.Sentinel();
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _nodes.Count;
+            }
+        }
+    }
+
+    /// <param name="oldestLiveExpiry">Tokens whose exp is before this (now minus the clock skew) have expired.</param>
+    public bool TryGet(string token, long oldestLiveExpiry, out ValidatedToken validated)
+    {
+        lock (_lock)
+        {
+            if (!_nodes.TryGetValue(token, out var node))
+            {
+                validated = null!;
+                return false;
+            }
+
+            if (node.Value.ExpiresAt < oldestLiveExpiry)
+            {
+                _nodes.Remove(token);
+                node.Unlink();
+                validated = null!;
+                return false;
+            }
+
+            if (_sentinel.Next != node)
+            {
+                node.Unlink();
+                node.LinkAfter(_sentinel);
+            }
+
+            validated = node.Value;
+            return true;
+        }
+    }
+
+    public void Add(string token, ValidatedToken validated)
+    {
+        if (capacity == 0)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (_nodes.TryGetValue(token, out var node))
+            {
+                node.Unlink();
+            }
+            else if (_nodes.Count >= capacity)
+            {
+                // Reuse the least recently used entry's node, so a full cache allocates nothing more.
+                node = _sentinel.Previous;
+                node.Unlink();
+                _nodes.Remove(node.Key);
+                node.Key = token;
+                _nodes.Add(token, node);
+            }
+            else
+            {
+                node = new Node { Key = token };
+                _nodes.Add(token, node);
+            }
+
+            node.Value = validated;
+            node.LinkAfter(_sentinel);
+        }
+    }
+
+    private sealed class Node
+    {
+        public string Key { get; set; } = "";
+
+        public ValidatedToken Value { get; set; } = null!;
+
+        public Node Previous { get; private set; } = null!;
+
+        public Node Next { get; private set; } = null!;
+
+        public static Node Sentinel()
+        {
+            var sentinel = new Node();
+            sentinel.Previous = sentinel;
+            sentinel.Next = sentinel;
+            return sentinel;
+        }
+
+        public void LinkAfter(Node anchor)
+        {
+            Previous = anchor;
+            Next = anchor.Next;
+            anchor.Next.Previous = this;
+            anchor.Next = this;
+        }
+
+        public void Unlink()
+        {
+            Previous.Next = Next;
+            Next.Previous = Previous;
+        }
+    }
+}
