@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the gateway in front of the sample backend on embedded defaults: no Redis, no Docker.
 #   Gateway:        http://127.0.0.1:8080   (GATEWAY_URLS to change)
-#   Sample backend: http://127.0.0.1:5080   (the address yarp.json's "sample" cluster points at)
+#   Sample backend: http://127.0.0.1:5080   (BACKEND_URLS to change; the gateway's "sample" cluster follows it)
 # Development mode: with no Gateway__Jwt__SigningKey set, a signing key is generated once into ./data.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,6 +10,14 @@ gateway_urls="${GATEWAY_URLS:-http://127.0.0.1:8080}"
 backend_urls="${BACKEND_URLS:-http://127.0.0.1:5080}"
 
 dotnet build Gateway.sln --configuration Release --nologo -clp:ErrorsOnly
+
+# yarp.json's "sample" cluster points at 5080; when the backend moves, point the gateway at where it went.
+# The first of BACKEND_URLS, with a wildcard host (0.0.0.0, [::], *, +) replaced by loopback.
+cluster_args=()
+if [[ -n "${BACKEND_URLS:-}" ]]; then
+  backend_address="$(printf '%s' "${backend_urls%%;*}" | sed -E 's#//(0\.0\.0\.0|\[::\]|\*|\+)#//127.0.0.1#')"
+  cluster_args=(--ReverseProxy:Clusters:sample:Destinations:local:Address "${backend_address%/}/")
+fi
 
 pids=()
 stop() {
@@ -22,7 +30,7 @@ dotnet SampleBackend/bin/Release/net10.0/SampleBackend.dll --urls "$backend_urls
 pids+=($!)
 
 ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
-  dotnet Gateway/bin/Release/net10.0/Gateway.dll --config yarp.json --urls "$gateway_urls" &
+  dotnet Gateway/bin/Release/net10.0/Gateway.dll --config yarp.json --urls "$gateway_urls" "${cluster_args[@]}" &
 pids+=($!)
 
 echo "Gateway on ${gateway_urls} in front of the sample backend on ${backend_urls}. Ctrl+C stops both."

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 
 namespace Gateway;
@@ -18,6 +19,10 @@ internal static class StartupProblem
                     return string.Join(" ", invalid.Failures);
                 case GatewayStartupException startup:
                     return startup.Message;
+                case IOException { InnerException: AddressInUseException } inUse:
+                    // Kestrel's message names the address: "Failed to bind to address http://...: address already in use."
+                    return $"{inUse.Message} Stop the program listening there, or give the gateway another address " +
+                        "with --urls (GATEWAY_URLS when started by run.sh).";
                 case AggregateException aggregate when aggregate.InnerExceptions.Count > 0:
                     return aggregate.InnerExceptions.Select(Find).FirstOrDefault(reason => reason is not null);
             }

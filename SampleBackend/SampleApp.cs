@@ -12,6 +12,8 @@ internal static class SampleApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A start-up failure is reported once, by Program, in one line; not again with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         var app = builder.Build();
 
         app.MapGet("/", () => Html("Sample app", """

@@ -33,10 +33,18 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
     }
 
     /// <param name="environment">Variables to set; a null value removes one inherited from the test run.</param>
-    public static GatewayProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static GatewayProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        StartDll("Gateway.dll", workingDirectory, environment, args);
+
+    /// <summary>The sample backend's SampleBackend.dll, run the same way (run.sh starts it beside the gateway).</summary>
+    public static GatewayProcess StartSampleBackend(string workingDirectory, params string[] args) =>
+        StartDll("SampleBackend.dll", workingDirectory, new Dictionary<string, string?>(), args);
+
+    private static GatewayProcess StartDll(
+        string dllName, string workingDirectory, IReadOnlyDictionary<string, string?> environment, string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Gateway.dll");
-        Assert.True(File.Exists(dll), $"Gateway.dll not found next to the tests in {AppContext.BaseDirectory}.");
+        var dll = Path.Combine(AppContext.BaseDirectory, dllName);
+        Assert.True(File.Exists(dll), $"{dllName} not found next to the tests in {AppContext.BaseDirectory}.");
 
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -73,7 +81,7 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
         var started = new GatewayProcess(process);
         process.OutputDataReceived += (_, line) => started.Append(line.Data);
         process.ErrorDataReceived += (_, line) => started.Append(line.Data);
-        Assert.True(process.Start(), "dotnet Gateway.dll did not start.");
+        Assert.True(process.Start(), $"dotnet {dllName} did not start.");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return started;

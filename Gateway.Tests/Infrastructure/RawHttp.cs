@@ -13,7 +13,42 @@ internal static class RawHttp
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
     /// <param name="headers">Header lines as sent, e.g. "X_User_Id: 1". Host and "Connection: close" are added unless given.</param>
-    public static async Task<RawResponse> SendAsync(Uri server, string method, string target, params string[] headers)
+    public static async Task<RawResponse> SendAsync(Uri server, string method, string target, params string[] headers) =>
+        (await SendAsync(server, method, target, body: [], BodyEnd.WaitForAnswer, headers))!;
+
+    /// <summary>
+    /// The head, then exactly these body bytes, whatever Content-Length says; then ends the way a test needs.
+    /// </summary>
+    /// <returns>
+    /// The answer; null when the client closed without reading one, or half-closed and the server, which takes that
+    /// for the client leaving, closed too without answering.
+    /// </returns>
+    public static async Task<RawResponse?> SendAsync(
+        Uri server, string method, string target, byte[] body, BodyEnd end, params string[] headers)
+    {
+        using var timeout = new CancellationTokenSource(Deadline);
+        using var client = new TcpClient();
+        await client.ConnectAsync(server.Host, server.Port, timeout.Token);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.Latin1.GetBytes(Head(server, method, target, headers)), timeout.Token);
+        await stream.WriteAsync(body, timeout.Token);
+
+        switch (end)
+        {
+            case BodyEnd.Close:
+                return null;
+            case BodyEnd.HalfClose:
+                client.Client.Shutdown(SocketShutdown.Send);
+                break;
+        }
+
+        // Every request asks the server to close, so the response ends where the stream does.
+        using var received = new MemoryStream();
+        await stream.CopyToAsync(received, timeout.Token);
+        return end is BodyEnd.HalfClose && received.Length == 0 ? null : RawResponse.Parse(received.ToArray());
+    }
+
+    private static string Head(Uri server, string method, string target, string[] headers)
     {
         var request = new StringBuilder();
         request.Append(CultureInfo.InvariantCulture, $"{method} {target} HTTP/1.1\r\n");
@@ -32,19 +67,21 @@ internal static class RawHttp
             request.Append(header).Append("\r\n");
         }
 
-        request.Append("\r\n");
-
-        using var timeout = new CancellationTokenSource(Deadline);
-        using var client = new TcpClient();
-        await client.ConnectAsync(server.Host, server.Port, timeout.Token);
-        var stream = client.GetStream();
-        await stream.WriteAsync(Encoding.Latin1.GetBytes(request.ToString()), timeout.Token);
-
-        // Every request asks the server to close, so the response ends where the stream does.
-        using var received = new MemoryStream();
-        await stream.CopyToAsync(received, timeout.Token);
-        return RawResponse.Parse(received.ToArray());
+        return request.Append("\r\n").ToString();
     }
+}
+
+/// <summary>What the client does once it has sent the body bytes it was given.</summary>
+public enum BodyEnd
+{
+    /// <summary>Nothing more: it waits for the server's answer, however long the server takes to give one.</summary>
+    WaitForAnswer,
+
+    /// <summary>Shuts down its sending side (TCP FIN), then reads the answer.</summary>
+    HalfClose,
+
+    /// <summary>Closes the connection without reading anything.</summary>
+    Close,
 }
 
 internal sealed record RawResponse(int StatusCode, IReadOnlyList<KeyValuePair<string, string>> Headers, string Body)

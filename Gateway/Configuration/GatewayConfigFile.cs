@@ -12,7 +12,7 @@ internal static class GatewayConfigFile
     public static ConfigurationManager AddGatewayConfigFile(this ConfigurationManager configuration, string[] args)
     {
         var path = Locate(args, Environment.GetEnvironmentVariable(EnvironmentVariable));
-        configuration.AddJsonFile(path, optional: false, reloadOnChange: true);
+        ((IConfigurationBuilder)configuration).Add(new GatewayJsonConfigurationSource(path));
 
         // Environment variables and the command line keep precedence over the file, as they do over appsettings.json.
         configuration.AddEnvironmentVariables();

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Configuration;
 
 namespace Gateway.Configuration;
 
@@ -10,6 +12,9 @@ internal static class GatewayOptionsExtensions
             .Bind(configuration.GetSection(GatewayOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        DataFolder.EnsureWritable(configuration);
+        services.AddHostedService<ConfigReloadMonitor>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigChangeListener, ProxyConfigReport>());
         services.TryAddSingletonTimeProvider();
         return services;
     }

@@ -126,24 +126,39 @@ internal sealed class AuthInput
                     new ErrorBody("invalid_json", "The body must be a JSON object, like {\"username\": \"...\", \"password\": \"...\"}.")));
             }
 
-            var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var property in document.RootElement.EnumerateObject())
+            try
             {
-                switch (property.Value.ValueKind)
-                {
-                    case JsonValueKind.String:
-                        fields[property.Name] = property.Value.GetString();
-                        break;
-                    case JsonValueKind.Null:
-                        fields[property.Name] = null;
-                        break;
-                    default:
-                        return (null, new HttpError(StatusCodes.Status400BadRequest,
-                            new ErrorBody("invalid_json", $"The field '{property.Name}' must be a string.")));
-                }
+                return ReadFields(document.RootElement);
             }
-
-            return (new AuthInput(isForm: false, fields), null);
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or JsonException)
+            {
+                // The parser checks structure; the text of a name or string is only decoded here, where invalid UTF-8
+                // or an escaped lone surrogate ("\ud800", RFC 8259 section 8.2) cannot become a .NET string.
+                return (null, new HttpError(StatusCodes.Status400BadRequest, new ErrorBody("invalid_json",
+                    "The body holds text that is not valid Unicode: send UTF-8, with no unpaired \\uD800-\\uDFFF escapes.")));
+            }
         }
+    }
+
+    private static (AuthInput?, HttpError?) ReadFields(JsonElement root)
+    {
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            switch (property.Value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    fields[property.Name] = property.Value.GetString();
+                    break;
+                case JsonValueKind.Null:
+                    fields[property.Name] = null;
+                    break;
+                default:
+                    return (null, new HttpError(StatusCodes.Status400BadRequest,
+                        new ErrorBody("invalid_json", $"The field '{property.Name}' must be a string.")));
+            }
+        }
+
+        return (new AuthInput(isForm: false, fields), null);
     }
 }

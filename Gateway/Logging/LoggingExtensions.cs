@@ -18,6 +18,8 @@ internal static class LoggingExtensions
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
             .MinimumLevel.Override("Yarp", LogEventLevel.Warning)
+            // Routes refused on reload are reported in one line by ProxyConfigReport; YARP's own entry adds a stack trace.
+            .MinimumLevel.Override("Yarp.ReverseProxy.Management.ProxyConfigManager", LogEventLevel.Fatal)
             // Keys in the data folder are not encrypted at rest; the README says so once, the log need not say it every start.
             .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
