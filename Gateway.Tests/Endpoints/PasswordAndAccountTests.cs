@@ -77,8 +77,8 @@ public sealed partial class PasswordAndAccountTests(GatewayFixture fixture) : IC
         var old = await TestUsers.LoginAsync(browser, user.Username);
         var csrf = CsrfToken(await PageAsync(browser, "/auth/password"), "/auth/password");
 
-        using var response = await browser.PostAsync("/auth/password", Form(csrf,
-            ("currentPassword", TestUsers.Password), ("newPassword", NewPassword), ("confirmPassword", NewPassword)));
+        using var response = await browser.SendAsync(Requests.Post("/auth/password", Form(csrf,
+            ("currentPassword", TestUsers.Password), ("newPassword", NewPassword), ("confirmPassword", NewPassword))).AsBrowser());
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("/auth/account?notice=password_changed", response.Headers.Location?.OriginalString);
@@ -125,7 +125,8 @@ public sealed partial class PasswordAndAccountTests(GatewayFixture fixture) : IC
         var account = await PageAsync(browser, "/auth/account");
         Assert.Contains("/auth/password", account, StringComparison.Ordinal);
 
-        using var response = await browser.PostAsync("/auth/logout?everywhere=true", Form(CsrfToken(account, "/auth/logout?everywhere=true")));
+        using var response = await browser.SendAsync(
+            Requests.Post("/auth/logout?everywhere=true", Form(CsrfToken(account, "/auth/logout?everywhere=true"))).AsBrowser());
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("/auth/login?reason=logged_out_everywhere", response.Headers.Location?.OriginalString);

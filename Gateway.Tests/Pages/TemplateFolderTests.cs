@@ -60,13 +60,13 @@ public sealed partial class TemplateFolderTests(TemplateFolderFixture fixture) :
         var csrf = CsrfField().Match(html);
         Assert.True(csrf.Success, "The operator's template rendered no antiforgery field.");
 
-        using var response = await client.PostAsync("/auth/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var response = await client.SendAsync(Requests.Post("/auth/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             [csrf.Groups["name"].Value] = csrf.Groups["value"].Value,
             ["returnUrl"] = "/hello",
             ["username"] = user.Username,
             ["password"] = TestUsers.Password,
-        }));
+        })).AsBrowser());
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("/hello", response.Headers.Location?.OriginalString);

@@ -18,9 +18,9 @@ internal enum RequestKind
 internal static class RequestKinds
 {
     /// <summary>
-    /// JSON for a request that asks for it: an XMLHttpRequest, a JSON body, or an Accept header that ranks a JSON type
-    /// above HTML. Otherwise a form post is a form, a request that prefers HTML a browser, and anything else (curl,
-    /// HttpClient, no Accept at all) an API caller.
+    /// JSON for a request that asks for it: an XMLHttpRequest, a JSON body, or an Accept header that does not prefer
+    /// HTML (one that ranks JSON first, <c>*/*</c> from curl, none at all). Browsers always send text/html first on
+    /// navigations and form posts; a form post from a script gets JSON like any other script.
     /// </summary>
     public static RequestKind Of(HttpRequest request)
     {
@@ -30,13 +30,12 @@ internal static class RequestKinds
             return RequestKind.Api;
         }
 
-        return Preference(request.Headers.Accept) switch
+        if (Preference(request.Headers.Accept) != Preferred.Html)
         {
-            Preferred.Json => RequestKind.Api,
-            _ when HasFormBody(request) => RequestKind.Form,
-            Preferred.Html => RequestKind.Browser,
-            _ => RequestKind.Api,
-        };
+            return RequestKind.Api;
+        }
+
+        return HasFormBody(request) ? RequestKind.Form : RequestKind.Browser;
     }
 
     public static bool HasFormBody(HttpRequest request) => request.HasFormContentType;
