@@ -12,17 +12,7 @@ public sealed class ProgramTests
     public async Task GatewayDll_WithConfigAndKeyFromEnvironment_ServesHealthAndProxiesUntilTerminated()
     {
         await using var backend = await SampleBackendServer.StartAsync();
-        var directory = TempFolder.Create("process");
-        var config = Path.Combine(directory, "custom.json");
-        await File.WriteAllTextAsync(config, GatewayServer.YarpJson(backend.Address).ToJsonString());
-
-        await using var gateway = GatewayProcess.Start(directory, new Dictionary<string, string?>
-        {
-            ["GATEWAY_CONFIG"] = config,
-            ["Gateway__Jwt__SigningKey"] = GatewayServer.SigningKey,
-            ["Gateway__DataPath"] = Path.Combine(directory, "data"),
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        }, "--urls", "http://127.0.0.1:0");
+        await using var gateway = await GatewayProcess.StartProductionAsync(TempFolder.Create("process"), backend.Address, "custom.json");
 
         var address = await gateway.ListeningAddressAsync(StartDeadline);
         using var client = new HttpClient { BaseAddress = address };

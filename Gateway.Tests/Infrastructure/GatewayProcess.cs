@@ -36,6 +36,23 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
     public static GatewayProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         StartDll("Gateway.dll", workingDirectory, environment, args);
 
+    /// <summary>
+    /// The gateway as deployed: Production, the test signing key, a yarp.json (file name <paramref name="configName"/>)
+    /// in <paramref name="directory"/> routing to <paramref name="backend"/>, its data folder beside it, a free port.
+    /// </summary>
+    public static async Task<GatewayProcess> StartProductionAsync(string directory, Uri backend, string configName = "yarp.json")
+    {
+        var config = Path.Combine(directory, configName);
+        await File.WriteAllTextAsync(config, GatewayServer.YarpJson(backend).ToJsonString());
+        return Start(directory, new Dictionary<string, string?>
+        {
+            ["GATEWAY_CONFIG"] = config,
+            ["Gateway__Jwt__SigningKey"] = GatewayServer.SigningKey,
+            ["Gateway__DataPath"] = Path.Combine(directory, "data"),
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        }, "--urls", "http://127.0.0.1:0");
+    }
+
     /// <summary>The sample backend's SampleBackend.dll, run the same way (run.sh starts it beside the gateway).</summary>
     public static GatewayProcess StartSampleBackend(string workingDirectory, params string[] args) =>
         StartDll("SampleBackend.dll", workingDirectory, new Dictionary<string, string?>(), args);

@@ -16,16 +16,7 @@ public sealed class LogForgingTests
     public async Task PathAndUsername_WithCrLf_StayOnOneLineEscaped()
     {
         await using var backend = await SampleBackendServer.StartAsync();
-        var directory = TempFolder.Create("log-forging");
-        var config = Path.Combine(directory, "yarp.json");
-        await File.WriteAllTextAsync(config, GatewayServer.YarpJson(backend.Address).ToJsonString());
-        await using var gateway = GatewayProcess.Start(directory, new Dictionary<string, string?>
-        {
-            ["GATEWAY_CONFIG"] = config,
-            ["Gateway__Jwt__SigningKey"] = GatewayServer.SigningKey,
-            ["Gateway__DataPath"] = Path.Combine(directory, "data"),
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        }, "--urls", "http://127.0.0.1:0");
+        await using var gateway = await GatewayProcess.StartProductionAsync(TempFolder.Create("log-forging"), backend.Address);
         var address = await gateway.ListeningAddressAsync(StartDeadline);
 
         // Kestrel decodes %0D%0A into a real CR LF in the path.
