@@ -1,5 +1,8 @@
 using System.Runtime.Versioning;
+using Gateway.Configuration;
 using Gateway.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Tests.Configuration;
 
@@ -39,5 +42,34 @@ public sealed class DataFolderTests
             Assert.True(File.Exists(file), $"{file} does not exist.");
             Assert.Equal((file, OwnerOnlyFile), (file, File.GetUnixFileMode(file)));
         }
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void DataFolder_ExistingOpenToOthers_IsLeftAsIsWithAWarning()
+    {
+        var path = TempFolder.Create("open-data");
+        File.SetUnixFileMode(path, OwnerOnlyFolder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
+        var logger = new RecordingLogger<DataFolder>();
+
+        _ = new DataFolder(Options.Create(new GatewayOptions { DataPath = path }), logger).Path;
+
+        Assert.Equal(OwnerOnlyFolder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute, File.GetUnixFileMode(path));
+        var entry = Assert.Single(logger.Entries);
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Contains(path, entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void DataFolder_ExistingOwnerOnly_LogsNothing()
+    {
+        var path = TempFolder.Create("closed-data");
+        File.SetUnixFileMode(path, OwnerOnlyFolder);
+        var logger = new RecordingLogger<DataFolder>();
+
+        _ = new DataFolder(Options.Create(new GatewayOptions { DataPath = path }), logger).Path;
+
+        Assert.Empty(logger.Entries);
     }
 }

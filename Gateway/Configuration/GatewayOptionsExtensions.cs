@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Configuration;
@@ -10,6 +11,7 @@ internal static class GatewayOptionsExtensions
             .Bind(configuration.GetSection(GatewayOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddSingleton<DataFolder>();
         services.TryAddSingletonTimeProvider();
         return services;
     }
