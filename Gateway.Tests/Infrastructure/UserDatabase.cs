@@ -1,10 +1,18 @@
+using Gateway.Configuration;
+using Gateway.Users;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Tests.Infrastructure;
 
 /// <summary>Reads the gateway's users.db directly, to check what was (or was not) written.</summary>
 internal static class UserDatabase
 {
+    /// <summary>A real SQLite user store in a fresh temp folder, without a gateway around it.</summary>
+    public static SqliteUserStore CreateStore() => new(new DataFolder(
+        Options.Create(new GatewayOptions { DataPath = TempFolder.Create("users") }), NullLogger<DataFolder>.Instance));
+
     public static string? PasswordHash(string dataPath, string username) =>
         Scalar(dataPath, "SELECT password_hash FROM users WHERE username_key = $key", username.ToLowerInvariant()) as string;
 

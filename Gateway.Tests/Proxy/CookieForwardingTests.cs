@@ -46,6 +46,43 @@ public sealed class CookieForwardingTests(GatewayFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task GatewayCookies_InAnyCase_NotForwarded()
+    {
+        using var client = fixture.Gateway.CreateClientWithoutCookieJar();
+
+        using var response = await client.SendAsync(Requests.Get("/public/page").WithHeader("Cookie",
+            "GATEWAY_TOKEN=tossed; Gateway_Token_Exp=1; GATEWAY_CSRF=x; theme=dark; gateway_token2=keep"));
+
+        var echoed = await EchoedRequest.ReadAsync(response);
+        Assert.Equal(new Dictionary<string, string> { ["theme"] = "dark", ["gateway_token2"] = "keep" }, echoed.Cookies);
+    }
+
+    [Fact]
+    public async Task GatewayCookies_InSecondCookieHeader_NotForwardedAndRestJoinedWithSemicolons()
+    {
+        var token = TestTokens.Valid("two-headers");
+
+        var response = await RawHttp.SendAsync(fixture.Gateway.Address, "GET", "/api/whoami",
+            "Cookie: theme=dark", $"Cookie: gateway_token={token}; lang=en", "Cookie: GATEWAY_CSRF=x");
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.DoesNotContain(token, response.Body, StringComparison.Ordinal);
+        var echoed = EchoedRequest.Parse(response.Body);
+        Assert.Equal("two-headers", echoed.Header("X-User-Id"));
+        Assert.Equal(["theme=dark; lang=en"], echoed.Headers.Single(h => h.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase)).Value);
+    }
+
+    [Fact]
+    public async Task CookieHeaders_SeveralWithoutGatewayCookies_ForwardedAsOneJoinedWithSemicolons()
+    {
+        var response = await RawHttp.SendAsync(fixture.Gateway.Address, "GET", "/public/page",
+            "Cookie: theme=dark", "Cookie: lang=en");
+
+        var echoed = EchoedRequest.Parse(response.Body);
+        Assert.Equal(["theme=dark; lang=en"], echoed.Headers.Single(h => h.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase)).Value);
+    }
+
+    [Fact]
     public async Task CookieSession_FromRealLogin_TokenNeverReachesBackend()
     {
         var cookies = new System.Net.CookieContainer();

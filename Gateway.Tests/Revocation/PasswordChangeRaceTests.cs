@@ -1,4 +1,3 @@
-using Gateway.Configuration;
 using Gateway.Tests.Infrastructure;
 using Gateway.Users;
 using Microsoft.Extensions.Options;
@@ -14,8 +13,7 @@ public sealed class PasswordChangeRaceTests
     [Fact]
     public async Task Login_PasswordChangedWhileHashing_IsRefused()
     {
-        var store = new ChangingDuringLogin(new SqliteUserStore(
-            Options.Create(new GatewayOptions { DataPath = TempFolder.Create("users") })));
+        var store = new ChangingDuringLogin(UserDatabase.CreateStore());
         using var threads = HashingThreads.For(new UserOptions(), TimeProvider.System);
         var hashing = new PasswordHashing(Options.Create(new UserOptions()), threads);
         var accounts = new Accounts(store, hashing, TimeProvider.System);
@@ -32,7 +30,7 @@ public sealed class PasswordChangeRaceTests
     [Fact]
     public async Task Login_NoChangeWhileHashing_CarriesTheLatestCutOff()
     {
-        var store = new SqliteUserStore(Options.Create(new GatewayOptions { DataPath = TempFolder.Create("users") }));
+        var store = UserDatabase.CreateStore();
         using var threads = HashingThreads.For(new UserOptions(), TimeProvider.System);
         var hashing = new PasswordHashing(Options.Create(new UserOptions()), threads);
         var accounts = new Accounts(store, hashing, TimeProvider.System);

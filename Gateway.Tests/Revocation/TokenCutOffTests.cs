@@ -1,4 +1,3 @@
-using Gateway.Configuration;
 using Gateway.Revocation;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tokens;
@@ -81,7 +80,7 @@ public sealed class TokenCutOffTests
     [Fact]
     public async Task SqliteUserStore_TwoCutOffsWithTheSameLowerBound_SecondMovesOneSecondFurther()
     {
-        var store = new SqliteUserStore(Options.Create(new GatewayOptions { DataPath = TempFolder.Create("users") }));
+        var store = UserDatabase.CreateStore();
         var user = new User("u1", "alice", "Alice", "hash", Second, DateTimeOffset.UnixEpoch);
         Assert.True(await store.TryCreateAsync(user, CancellationToken.None));
         var atLeast = Second.AddSeconds(1);

@@ -6,44 +6,62 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Auth;
 
 /// <summary>What a request without a valid token gets: browsers a redirect to sign in, API callers a 401 in JSON.</summary>
-internal sealed class ChallengeResponses(IOptions<GatewayOptions> options, Replies replies)
+internal sealed class ChallengeResponses(IOptions<GatewayOptions> options, Replies replies, TokenCookies cookies)
 {
+    public const string ExpiredReason = "expired";
+    public const string CookieConflictReason = "cookie_conflict";
+
     private static readonly HttpError Forbidden = HttpError.Of(StatusCodes.Status403Forbidden,
         "forbidden", "You are signed in, but your account may not use this page.") with { Heading = "You don't have access to this page" };
 
     public Task ChallengeAsync(HttpContext context, bool tokenPresented, bool expired)
     {
-        var request = context.Request;
-        var response = context.Response;
-
-        if (RequestKinds.Of(request) != RequestKind.Api)
-        {
-            // 303 makes the browser GET the login page after a POST; 302 keeps GET and HEAD as they are.
-            response.StatusCode = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
-                ? StatusCodes.Status302Found
-                : StatusCodes.Status303SeeOther;
-            response.Headers.Location = LoginLocation(request, expired);
-            response.Headers.CacheControl = "no-store";
-            return Task.CompletedTask;
-        }
-
         // RFC 6750 section 3: a bare challenge when no token was sent, invalid_token when one was refused.
-        response.Headers.WWWAuthenticate = !tokenPresented
+        var challenge = !tokenPresented
             ? "Bearer"
             : expired
                 ? "Bearer error=\"invalid_token\", error_description=\"The token expired\""
                 : "Bearer error=\"invalid_token\"";
-        return replies.ErrorAsync(context, expired
+        var error = expired
             ? HttpError.Of(StatusCodes.Status401Unauthorized, "token_expired", $"Your session has expired. Sign in again at {options.Value.LoginPath}.")
-            : HttpError.Of(StatusCodes.Status401Unauthorized, "unauthorized", $"Sign in at {options.Value.LoginPath}, or send Authorization: Bearer <token>."));
+            : HttpError.Of(StatusCodes.Status401Unauthorized, "unauthorized", $"Sign in at {options.Value.LoginPath}, or send Authorization: Bearer <token>.");
+        return SignInAsync(context, expired ? ExpiredReason : null, challenge, error);
+    }
+
+    /// <summary>
+    /// Several token cookies of the exact name: signing in again would not help, since the browser would send both
+    /// again, so the login page is told to ask the person to clear this site's cookies.
+    /// </summary>
+    public Task CookieConflictAsync(HttpContext context)
+    {
+        cookies.ExpireCaseVariants(context);
+        return SignInAsync(context, CookieConflictReason,
+            "Bearer error=\"invalid_token\", error_description=\"Several token cookies\"",
+            HttpError.Of(StatusCodes.Status401Unauthorized, CookieConflictReason,
+                $"The request carried more than one {cookies.Name} cookie. Clear the cookies for this site, then sign in again at {options.Value.LoginPath}."));
     }
 
     public Task ForbiddenAsync(HttpContext context) => replies.ErrorAsync(context, Forbidden);
 
-    private string LoginLocation(HttpRequest request, bool expired)
+    /// <summary>A browser goes to the login page (and comes back afterwards); an API caller gets the 401.</summary>
+    private Task SignInAsync(HttpContext context, string? reason, string challenge, HttpError error)
     {
+        var request = context.Request;
+        var response = context.Response;
+        if (RequestKinds.Of(request) == RequestKind.Api)
+        {
+            response.Headers.WWWAuthenticate = challenge;
+            return replies.ErrorAsync(context, error);
+        }
+
+        // 303 makes the browser GET the login page after a POST; 302 keeps GET and HEAD as they are.
+        response.StatusCode = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            ? StatusCodes.Status302Found
+            : StatusCodes.Status303SeeOther;
         var original = UriHelper.BuildRelative(request.PathBase, request.Path, request.QueryString);
         var location = $"{options.Value.LoginPath}?returnUrl={Uri.EscapeDataString(original)}";
-        return expired ? location + "&reason=expired" : location;
+        response.Headers.Location = reason is null ? location : $"{location}&reason={reason}";
+        response.Headers.CacheControl = "no-store";
+        return Task.CompletedTask;
     }
 }

@@ -10,7 +10,11 @@ namespace Gateway.Auth;
 
 /// <summary>Reads the token from the cookie (never the query string), enforces jti and revocation, and answers challenges.</summary>
 internal sealed class GatewayTokenEvents(
-    TokenCookies cookies, ITokenRevocation revocation, ValidatedTokenCache cache, ChallengeResponses responses)
+    TokenCookies cookies,
+    ITokenRevocation revocation,
+    ValidatedTokenCache cache,
+    ChallengeResponses responses,
+    ILogger<GatewayTokenEvents> logger)
     : JwtBearerEvents
 {
     private const string BearerPrefix = "Bearer ";
@@ -26,10 +30,19 @@ internal sealed class GatewayTokenEvents(
             token = authorization[BearerPrefix.Length..].Trim();
             context.HttpContext.SetTokenSource(TokenSource.AuthorizationHeader);
         }
-        else if (request.Cookies.TryGetValue(cookies.Name, out var cookie) && !string.IsNullOrEmpty(cookie))
+        else
         {
-            token = cookie;
-            context.HttpContext.SetTokenSource(TokenSource.Cookie);
+            switch (cookies.ReadToken(request, out var cookie))
+            {
+                case CookieCount.One when !string.IsNullOrEmpty(cookie):
+                    token = cookie;
+                    context.HttpContext.SetTokenSource(TokenSource.Cookie);
+                    break;
+                case CookieCount.Several:
+                    context.HttpContext.SetCookieConflict();
+                    TokenCookieLog.SeveralTokenCookies(logger, request.Path, cookies.Name);
+                    break;
+            }
         }
 
         if (token is null)
@@ -79,6 +92,11 @@ internal sealed class GatewayTokenEvents(
     public override Task Challenge(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
+        if (context.HttpContext.HasCookieConflict())
+        {
+            return responses.CookieConflictAsync(context.HttpContext);
+        }
+
         var presented = context.HttpContext.GetTokenSource() is not null;
         var expired = context.AuthenticateFailure is SecurityTokenExpiredException
             || (!presented && cookies.RemembersExpiredToken(context.Request));

@@ -4,9 +4,13 @@ using Microsoft.AspNetCore.Http;
 namespace Gateway.Auth;
 
 /// <summary>The <c>Gateway:Cookie</c> section.</summary>
-internal sealed class TokenCookieOptions
+internal sealed class TokenCookieOptions : IValidatableObject
 {
     public const string Section = "Cookie";
+
+    // RFC 6265bis section 4.1.3: browsers check these prefixes ignoring case.
+    private const string HostPrefix = "__Host-";
+    private const string SecurePrefix = "__Secure-";
 
     // RFC 6265 cookie-name is a token: no separators, no spaces.
     [Required, RegularExpression("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$",
@@ -24,4 +28,19 @@ internal sealed class TokenCookieOptions
     /// browser has dropped the expired token cookie, the gateway can still say "your session has expired".
     /// </summary>
     public string ExpiryName => Name + "_exp";
+
+    /// <summary>A browser drops a <c>__Host-</c> or <c>__Secure-</c> cookie that is not Secure, whatever the request.</summary>
+    public bool RequiresSecure =>
+        Name.StartsWith(HostPrefix, StringComparison.OrdinalIgnoreCase)
+        || Name.StartsWith(SecurePrefix, StringComparison.OrdinalIgnoreCase);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Name.StartsWith(HostPrefix, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(Domain))
+        {
+            yield return new ValidationResult(
+                $"Gateway:Cookie:Domain must be unset when Gateway:Cookie:Name starts with {HostPrefix}: browsers refuse such a cookie with a Domain.",
+                [nameof(Domain)]);
+        }
+    }
 }

@@ -15,6 +15,7 @@ internal static class GatewayOptionsExtensions
         DataFolder.EnsureWritable(configuration);
         services.AddHostedService<ConfigReloadMonitor>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigChangeListener, ProxyConfigReport>());
+        services.TryAddSingleton<DataFolder>();
         services.TryAddSingletonTimeProvider();
         return services;
     }

@@ -30,7 +30,9 @@ internal static class LoginEndpoints
         var query = context.Request.Query;
         var notice = query["reason"].ToString() switch
         {
-            "expired" => "Your session has expired, please sign in again.",
+            ChallengeResponses.ExpiredReason => "Your session has expired, please sign in again.",
+            ChallengeResponses.CookieConflictReason =>
+                "Your browser holds conflicting sign-in cookies for this site. Please clear the cookies for this site, then sign in again.",
             "logged_out" => "You have been signed out.",
             "logged_out_everywhere" => "You have been signed out on every device.",
             _ => null,

@@ -24,10 +24,8 @@ internal static class PageExtensions
         // replicas sharing that folder accept each other's forms.
         services.AddDataProtection().SetApplicationName("auth-gateway");
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<GatewayOptions>>((keys, gateway) =>
-                keys.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                    new DirectoryInfo(Path.Combine(gateway.Value.FullDataPath, "keys")),
-                    Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+            .Configure<DataFolder>((keys, dataFolder) =>
+                keys.XmlRepository = new OwnerOnlyXmlRepository(dataFolder.Subfolder("keys")));
 
         services.AddAntiforgery();
         services.AddOptions<AntiforgeryOptions>()

@@ -88,14 +88,15 @@ internal sealed class IdentityForwarding(IOptions<IdentityHeaderOptions> options
 
     private void RemoveGatewayCookies(RequestTransformContext context)
     {
-        var header = context.HttpContext.Request.Headers.Cookie.ToString();
-        if (header.Length == 0 || !CookieHeader.MayContain(header, _gatewayCookies))
+        // Every Cookie header counts: ToString() would join several with "," and hide a token behind "theme=dark,".
+        var headers = context.HttpContext.Request.Headers.Cookie;
+        if (headers.Count == 0 || (headers.Count == 1 && !CookieHeader.MayContain(headers[0] ?? "", _gatewayCookies)))
         {
             return;
         }
 
         RemoveHeader(context, "Cookie");
-        var kept = CookieHeader.Without(header, _gatewayCookies);
+        var kept = CookieHeader.Without(headers, _gatewayCookies);
         if (kept.Length > 0)
         {
             AddHeader(context, "Cookie", kept);

@@ -8,7 +8,7 @@ namespace Gateway.Tokens;
 /// In Development only, when no key is configured: generates a key once and keeps it in the data folder,
 /// so restarts keep sessions. Any other environment must configure Gateway:Jwt:SigningKey.
 /// </summary>
-internal sealed class DevelopmentSigningKey(IHostEnvironment environment, IOptions<GatewayOptions> gateway)
+internal sealed class DevelopmentSigningKey(IHostEnvironment environment, DataFolder dataFolder)
     : IPostConfigureOptions<JwtOptions>
 {
     public const string FileName = "dev-signing-key";
@@ -20,14 +20,13 @@ internal sealed class DevelopmentSigningKey(IHostEnvironment environment, IOptio
             return;
         }
 
-        var path = Path.Combine(gateway.Value.FullDataPath, FileName);
+        var path = Path.Combine(dataFolder.Path, FileName);
         options.SigningKey = File.Exists(path) ? File.ReadAllText(path).Trim() : Create(path);
         options.GeneratedKeyPath = path;
     }
 
     private static string Create(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var key = Base64UrlEncode(RandomNumberGenerator.GetBytes(48));
         var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

@@ -1,6 +1,5 @@
 using Gateway.Configuration;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Users;
 
@@ -19,13 +18,11 @@ internal sealed class SqliteUserStore : IUserStore
 
     private readonly string _connectionString;
 
-    public SqliteUserStore(IOptions<GatewayOptions> options)
+    public SqliteUserStore(DataFolder dataFolder)
     {
-        var dataPath = options.Value.FullDataPath;
-        Directory.CreateDirectory(dataPath);
         _connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(dataPath, FileName),
+            DataSource = dataFolder.File(FileName),
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
         }.ToString();
