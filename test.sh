@@ -17,4 +17,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Every in-process gateway watches its yarp.json; Debian's default of 128 inotify instances per user is tight for a
+# suite that starts many of them, and for a machine where other .NET processes run too.
+if [ "$(id -u)" -eq 0 ] && [ "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 0)" -lt 1024 ]; then
+  { echo 1024 >/proc/sys/fs/inotify/max_user_instances; } 2>/dev/null || echo "Could not raise fs.inotify.max_user_instances; tests may run out of file watchers."
+fi
+
 dotnet test Gateway.Tests/Gateway.Tests.csproj --configuration Release "$@"

@@ -53,6 +53,8 @@ public sealed class GatewayServer : IAsyncDisposable
             "--config", configPath,
             "--urls", "http://127.0.0.1:0",
             "--environment", "Production",
+            // No appsettings watcher (yarp.json keeps its own): each holds one of the few inotify instances a user has.
+            "--hostBuilder:reloadConfigOnChange", "false",
             "--Gateway:DataPath", Path.Combine(directory, "data"),
             "--Gateway:Jwt:SigningKey", SigningKey,
             "--Gateway:RateLimit:AttemptsPerMinute", "0",

@@ -18,7 +18,9 @@ public sealed class SampleBackendServer : IAsyncDisposable
 
     public static async Task<SampleBackendServer> StartAsync()
     {
-        var app = SampleBackend.SampleApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"]);
+        // No appsettings watcher: a test run starts many servers, and each watcher holds one of the few inotify instances.
+        var app = SampleBackend.SampleApp.Build(
+            ["--urls", "http://127.0.0.1:0", "--environment", "Production", "--hostBuilder:reloadConfigOnChange", "false"]);
         await app.StartAsync();
         return new SampleBackendServer(app, BoundAddress(app));
     }
