@@ -28,6 +28,7 @@ internal static class RevocationExtensions
             return services;
         }
 
+        services.AddRedisConnection();
         services.TryAddSingleton<RedisKeys>();
         services.TryAddSingleton<RedisRevocationStore>();
         services.TryAddSingleton<PendingRevocations>();
