@@ -38,6 +38,7 @@ internal static class GatewayApp
         app.UseGatewayRequestLogging();
         app.UseGatewayErrorHandling();
         app.UseAmbiguousPathRejection();
+        app.UseGatewayAssets();
         app.UseRouting();
         app.UseAuthentication();
         app.UseRevocationStalenessLimit();
