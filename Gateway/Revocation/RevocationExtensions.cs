@@ -33,9 +33,8 @@ internal static class RevocationExtensions
         services.TryAddSingleton<RedisRevocationStore>();
         services.TryAddSingleton<PendingRevocations>();
         services.TryAddSingleton<RedisSyncState>();
-        services.TryAddSingleton<RedisRevocationSync>();
-        services.AddHostedService(provider => provider.GetRequiredService<RedisRevocationSync>());
         services.TryAddSingleton<ITokenRevocation, RedisTokenRevocation>();
+        services.AddHostedService<RedisRevocationSync>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name, tags: [HealthExtensions.ReadinessTag]);
         return services;
     }
