@@ -41,6 +41,7 @@ internal static class GatewayApp
         app.UseGatewayErrorHandling();
         app.UseAllowedHosts();
         app.UseAmbiguousPathRejection();
+        app.UseGatewayAssets();
         app.UseRouting();
         app.UseAuthentication();
         app.UseRevocationStalenessLimit();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -49,6 +50,38 @@ public sealed partial class TemplateFolderTests(TemplateFolderFixture fixture) :
         Assert.Equal(TemplateFolderFixture.LogoSvg, await logo.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         Assert.Contains("prefers-color-scheme: dark", await css.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Assets_OperatorStylesheet_ReplacesBuiltInAndTheAssetVersion()
+    {
+        const string Stylesheet = "body { color: #0f766e; }";
+        var folder = TempFolder.Create("templates");
+        Directory.CreateDirectory(Path.Combine(folder, "assets"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "assets", "gateway.css"), Stylesheet);
+        await File.WriteAllTextAsync(Path.Combine(folder, "assets", "notes.txt"), "not an asset");
+        await File.WriteAllTextAsync(Path.Combine(folder, "assets", "page.html"), "<p>not an asset</p>");
+        await using var gateway = await GatewayServer.StartAsync(
+            ClosedPort.Address(), settings: [("Gateway:Pages:TemplatePath", folder)]);
+        using var client = gateway.CreateClient();
+
+        using var css = await client.GetAsync("/auth/assets/gateway.css");
+        using var js = await client.GetAsync("/auth/assets/gateway.js");
+        using var notes = await client.GetAsync("/auth/assets/notes.txt");
+        using var page = await client.GetAsync("/auth/assets/page.html");
+        var html = await GetPageAsync(client, "/auth/login");
+        var builtInHtml = await GetPageAsync(fixture.Gateway.CreateClient(), "/auth/login");
+
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal(Stylesheet, await css.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, js.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, notes.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        // The version in page links is the hash of the stylesheet and the script as served.
+        byte[] served = [.. await css.Content.ReadAsByteArrayAsync(), .. await js.Content.ReadAsByteArrayAsync()];
+        var version = Convert.ToHexStringLower(SHA256.HashData(served))[..12];
+        Assert.Contains($"/auth/assets/gateway.css?v={version}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(version, builtInHtml, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,6 +65,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, readyStatus);
         var check = ready.GetProperty("checks").GetProperty("redis");
         Assert.Equal(2, check.GetProperty("data").GetProperty("queuedWrites").GetInt32());
+        Assert.False(check.GetProperty("data").GetProperty("connected").GetBoolean());
         output.WriteLine($"/readyz during the outage: {check.GetProperty("description").GetString()}");
 
         // Back empty (no persistence): the queued logouts arrive, and so does the one Redis lost.

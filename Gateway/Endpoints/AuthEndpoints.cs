@@ -17,7 +17,6 @@ internal static class AuthEndpoints
         group.MapLogout();
         group.MapMe();
         group.MapPassword();
-        group.MapAssets();
         // Not MapFallback: a fallback loses to a yarp.json catch-all route, which would forward the gateway's own
         // prefix to the backend. This route outranks "{**catch-all}" by its literal prefix segment.
         group.Map("/{**path}", NotFoundAsync);

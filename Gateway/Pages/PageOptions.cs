@@ -16,7 +16,8 @@ internal sealed class PageOptions
 
     /// <summary>
     /// A folder of templates (login.html, ...) and assets (assets/gateway.css, ...) that replace the built-in ones file
-    /// by file; a relative path is resolved against the working directory. Files are read once, at first use.
+    /// by file; a relative path is resolved against the working directory. Templates are read once, at first use; assets
+    /// are served from disk as they are, from an <c>assets/</c> folder that exists at start-up.
     /// </summary>
     public string? TemplatePath { get; set; }
 }

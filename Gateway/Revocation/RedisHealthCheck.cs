@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Gateway.Revocation;
 
@@ -9,8 +10,11 @@ namespace Gateway.Revocation;
 /// is trusted (fail open); Unhealthy once Gateway:Redis:MaxStaleness is exceeded and protected routes answer 503.
 /// </summary>
 internal sealed class RedisHealthCheck(
-    RedisSyncState state, PendingRevocations pending, InMemoryTokenRevocation view, IOptions<RedisOptions> options)
-    : IHealthCheck
+    IConnectionMultiplexer redis,
+    RedisSyncState state,
+    PendingRevocations pending,
+    InMemoryTokenRevocation view,
+    IOptions<RedisOptions> options) : IHealthCheck
 {
     public const string Name = "redis";
 
@@ -22,6 +26,7 @@ internal sealed class RedisHealthCheck(
             ["revokedTokens"] = view.Count,
             ["userCutOffs"] = view.CutOffCount,
             ["queuedWrites"] = pending.Count,
+            ["connected"] = redis.IsConnected,
         };
         if (snapshot.InSync)
         {

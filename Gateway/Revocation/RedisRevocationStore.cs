@@ -2,8 +2,12 @@ using StackExchange.Redis;
 
 namespace Gateway.Revocation;
 
-/// <summary>Reads and writes revocation keys. Each key expires when its revocation stops mattering, so nothing grows forever.</summary>
-internal sealed class RedisRevocationStore(RedisKeys keys, RevocationExpiry expiry, TimeProvider time)
+/// <summary>
+/// The revocation keys in Redis, over the shared connection: writes one (announcing it on the channel) and reads them all.
+/// Each key expires when its revocation stops mattering, so nothing grows forever. Failures throw; callers decide.
+/// </summary>
+internal sealed class RedisRevocationStore(
+    IConnectionMultiplexer redis, RedisKeys keys, RevocationExpiry expiry, TimeProvider time)
 {
     private const int PageSize = 500;
 
@@ -20,7 +24,7 @@ internal sealed class RedisRevocationStore(RedisKeys keys, RevocationExpiry expi
         """;
 
     /// <returns>False when the entry no longer matters and was not written.</returns>
-    public async Task<bool> WriteAsync(IDatabase database, RevocationEntry entry)
+    public async Task<bool> WriteAsync(RevocationEntry entry)
     {
         var ttl = expiry.KeepUntil(entry) - time.GetUtcNow().ToUnixTimeSeconds();
         if (ttl <= 0)
@@ -28,7 +32,7 @@ internal sealed class RedisRevocationStore(RedisKeys keys, RevocationExpiry expi
             return false;
         }
 
-        await database.ScriptEvaluateAsync(
+        await redis.GetDatabase().ScriptEvaluateAsync(
             WriteScript,
             [keys.Key(entry)],
             [
@@ -40,39 +44,22 @@ internal sealed class RedisRevocationStore(RedisKeys keys, RevocationExpiry expi
         return true;
     }
 
-    /// <summary>Writes the queued entries in order; a failure throws and leaves the failed entry first in the queue.</summary>
+    /// <summary>Writes the entries a page at a time (pipelined within a page).</summary>
     /// <returns>How many were written.</returns>
-    public async Task<int> WritePendingAsync(IDatabase database, PendingRevocations pending)
+    public async Task<int> WriteAllAsync(IEnumerable<RevocationEntry> entries)
     {
         var written = 0;
-        while (pending.TryPeek(out var entry))
+        foreach (var page in entries.Chunk(PageSize))
         {
-            await WriteAsync(database, entry);
-            pending.RemoveWritten();
-            written++;
+            var results = await Task.WhenAll(page.Select(WriteAsync));
+            written += results.Count(result => result);
         }
 
         return written;
     }
 
-    /// <summary>Writes back what this instance enforces and Redis no longer holds, so an instance started later learns it too.</summary>
-    /// <returns>How many were written.</returns>
-    public async Task<int> RestoreAsync(
-        IDatabase database, IEnumerable<RevocationEntry> enforced, IReadOnlyCollection<RevocationEntry> inRedis)
-    {
-        var known = inRedis.ToHashSet();
-        var restored = 0;
-        foreach (var page in enforced.Where(entry => !known.Contains(entry)).Chunk(PageSize))
-        {
-            var results = await Task.WhenAll(page.Select(entry => WriteAsync(database, entry)));
-            restored += results.Count(written => written);
-        }
-
-        return restored;
-    }
-
     /// <summary>Every revocation key on every primary (SCAN, never KEYS, so Redis is not blocked).</summary>
-    public async Task<List<RevocationEntry>> LoadAllAsync(IConnectionMultiplexer redis)
+    public async Task<List<RevocationEntry>> LoadAllAsync()
     {
         var database = redis.GetDatabase();
         var entries = new List<RevocationEntry>();

@@ -1,16 +1,15 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Gateway.Revocation;
 
 /// <summary>
-/// Keeps the local view current from Redis: subscribes to revocation messages, loads every key at start-up and after each
-/// reconnect, writes what was queued while Redis was away, and writes back what Redis lost (a restart without
-/// persistence, a flush). Requests never wait on Redis; a logout waits for one write.
+/// Keeps the local view and Redis in sync, and does nothing else: subscribes to revocation messages, loads every key
+/// before the host serves requests and after each reconnect, writes what was queued while Redis was away, and writes
+/// back what Redis lost (a restart without persistence, a flush). Requests never wait on it.
 /// </summary>
 internal sealed class RedisRevocationSync(
-    IOptions<RedisOptions> options,
+    IConnectionMultiplexer redis,
     InMemoryTokenRevocation view,
     RedisRevocationStore store,
     RedisKeys keys,
@@ -18,33 +17,19 @@ internal sealed class RedisRevocationSync(
     RedisSyncState state,
     ILogger<RedisRevocationSync> logger) : BackgroundService
 {
-    // How soon the loop looks again while out of sync or with writes queued; a reconnect or a queued write wakes it at once.
+    // How soon the loop looks again (queued writes, a lost subscription); a reconnect wakes it at once.
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(1);
 
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    private ConnectionMultiplexer? _redis;
     private bool _subscribed;
     private string? _lastFailure;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var configuration = ConfigurationOptions.Parse(options.Value.Configuration!);
-
-        // Start, and keep running, without Redis: the multiplexer reconnects in the background.
-        configuration.AbortOnConnectFail = false;
-
-        // While disconnected a command fails at once instead of waiting in a backlog, so a logout is queued, not delayed.
-        configuration.BacklogPolicy = BacklogPolicy.FailFast;
-        configuration.ClientName ??= "auth-gateway";
-        var endPoints = string.Join(", ", configuration.EndPoints.Select(EndPointCollection.ToString));
-        RevocationLog.Connecting(logger, endPoints, options.Value.KeyPrefix);
-
-        _redis = await ConnectionMultiplexer.ConnectAsync(configuration);
-        _redis.ConnectionFailed += (_, failure) => LoseSync(
-            $"{failure.ConnectionType} connection to {EndPointCollection.ToString(failure.EndPoint)}: {failure.FailureType}");
-        _redis.ConnectionRestored += (_, _) => Wake();
+        redis.ConnectionFailed += OnConnectionFailed;
+        redis.ConnectionRestored += OnConnectionRestored;
 
         // The first load runs before the host serves requests, so a new instance enforces earlier logouts from its first request.
         await SyncAsync();
@@ -54,28 +39,6 @@ internal sealed class RedisRevocationSync(
         }
 
         await base.StartAsync(cancellationToken);
-    }
-
-    /// <summary>Writes the entry to Redis, or queues it when Redis cannot take it now. The caller has enforced it locally.</summary>
-    public async Task WriteAsync(RevocationEntry entry)
-    {
-        var reason = "no connection";
-        if (_redis is { IsConnected: true } redis)
-        {
-            try
-            {
-                await store.WriteAsync(redis.GetDatabase(), entry);
-                return;
-            }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
-            {
-                reason = ex.GetType().Name;
-            }
-        }
-
-        pending.Add(entry);
-        RevocationLog.Queued(logger, reason, pending.Count);
-        Wake();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -90,16 +53,13 @@ internal sealed class RedisRevocationSync(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (_redis is null)
-        {
-            return;
-        }
-
-        if (_redis.IsConnected)
+        redis.ConnectionFailed -= OnConnectionFailed;
+        redis.ConnectionRestored -= OnConnectionRestored;
+        if (redis.IsConnected)
         {
             try
             {
-                await store.WritePendingAsync(_redis.GetDatabase(), pending);
+                await WritePendingAsync();
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
@@ -111,23 +71,10 @@ internal sealed class RedisRevocationSync(
         {
             RevocationLog.PendingLost(logger, pending.Count);
         }
-
-        await _redis.CloseAsync(allowCommandsToComplete: true);
-    }
-
-    public override void Dispose()
-    {
-        _redis?.Dispose();
-        base.Dispose();
     }
 
     private async Task SyncAsync()
     {
-        if (_redis is not { } redis)
-        {
-            return;
-        }
-
         if (!redis.IsConnected)
         {
             LoseSync("no connection");
@@ -150,8 +97,7 @@ internal sealed class RedisRevocationSync(
                 return;
             }
 
-            var database = redis.GetDatabase();
-            var written = await store.WritePendingAsync(database, pending);
+            var written = await WritePendingAsync();
             if (state.InSync)
             {
                 return;
@@ -159,13 +105,15 @@ internal sealed class RedisRevocationSync(
 
             // Answered after any re-subscription queued on that connection: nothing published from here on is missed.
             await subscriber.PingAsync();
-            var loaded = await store.LoadAllAsync(redis);
+            var loaded = await store.LoadAllAsync();
             foreach (var entry in loaded)
             {
                 view.Apply(entry);
             }
 
-            var restored = await store.RestoreAsync(database, view.Entries(), loaded);
+            // What this instance enforces and Redis no longer holds, so an instance started later learns it too.
+            var inRedis = loaded.ToHashSet();
+            var restored = await store.WriteAllAsync(view.Entries().Where(entry => !inRedis.Contains(entry)));
             if (state.MarkInSync(generation))
             {
                 RevocationLog.InSync(logger, loaded.Count, written, restored);
@@ -189,6 +137,21 @@ internal sealed class RedisRevocationSync(
         _lastFailure = null;
     }
 
+    /// <summary>Writes the queued entries in order; a failure throws and leaves the failed entry first in the queue.</summary>
+    /// <returns>How many were written.</returns>
+    private async Task<int> WritePendingAsync()
+    {
+        var written = 0;
+        while (pending.TryPeek(out var entry))
+        {
+            await store.WriteAsync(entry);
+            pending.RemoveWritten();
+            written++;
+        }
+
+        return written;
+    }
+
     private void OnMessage(RedisValue message)
     {
         if (RedisKeys.FromMessage(message) is { } entry)
@@ -197,6 +160,11 @@ internal sealed class RedisRevocationSync(
         }
     }
 
+    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs failure) => LoseSync(
+        $"{failure.ConnectionType} connection to {EndPointCollection.ToString(failure.EndPoint)}: {failure.FailureType}");
+
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs restored) => _wake.Writer.TryWrite(true);
+
     private void LoseSync(string reason)
     {
         if (state.MarkOutOfSync(reason))
@@ -204,8 +172,6 @@ internal sealed class RedisRevocationSync(
             RevocationLog.Lost(logger, reason);
         }
     }
-
-    private void Wake() => _wake.Writer.TryWrite(true);
 
     private async Task WaitForWakeAsync(CancellationToken stoppingToken)
     {

@@ -1,10 +1,18 @@
+using StackExchange.Redis;
+
 namespace Gateway.Revocation;
 
 /// <summary>
 /// Revocations shared by every instance through Redis. Checks read the local view only (no Redis round trip per
-/// request); a revocation is enforced here at once, then written to Redis, or queued while Redis is away.
+/// request); a revocation is enforced here at once, then written to Redis, or queued while Redis is away for
+/// <see cref="RedisRevocationSync"/> to write once it is back.
 /// </summary>
-internal sealed class RedisTokenRevocation(InMemoryTokenRevocation view, RedisRevocationSync sync) : ITokenRevocation
+internal sealed class RedisTokenRevocation(
+    InMemoryTokenRevocation view,
+    RedisRevocationStore store,
+    IConnectionMultiplexer redis,
+    PendingRevocations pending,
+    ILogger<RedisTokenRevocation> logger) : ITokenRevocation
 {
     public bool IsRevoked(string tokenId, string userId, DateTimeOffset issuedAt) => view.IsRevoked(tokenId, userId, issuedAt);
 
@@ -17,9 +25,24 @@ internal sealed class RedisTokenRevocation(InMemoryTokenRevocation view, RedisRe
         ApplyAsync(new RevocationEntry.User(userId, cutOff.ToUnixTimeSeconds()));
 
     // Not cancellable: a client hanging up after its logout was enforced here must not keep it from the other instances.
-    private Task ApplyAsync(RevocationEntry entry)
+    private async Task ApplyAsync(RevocationEntry entry)
     {
         view.Apply(entry);
-        return sync.WriteAsync(entry);
+        var reason = "no connection";
+        if (redis.IsConnected)
+        {
+            try
+            {
+                await store.WriteAsync(entry);
+                return;
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                reason = ex.GetType().Name;
+            }
+        }
+
+        pending.Add(entry);
+        RevocationLog.Queued(logger, reason, pending.Count);
     }
 }

@@ -28,13 +28,13 @@ internal static class RevocationExtensions
             return services;
         }
 
+        services.AddRedisConnection();
         services.TryAddSingleton<RedisKeys>();
         services.TryAddSingleton<RedisRevocationStore>();
         services.TryAddSingleton<PendingRevocations>();
         services.TryAddSingleton<RedisSyncState>();
-        services.TryAddSingleton<RedisRevocationSync>();
-        services.AddHostedService(provider => provider.GetRequiredService<RedisRevocationSync>());
         services.TryAddSingleton<ITokenRevocation, RedisTokenRevocation>();
+        services.AddHostedService<RedisRevocationSync>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name, tags: [HealthExtensions.ReadinessTag]);
         return services;
     }
