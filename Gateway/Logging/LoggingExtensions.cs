@@ -26,6 +26,8 @@ internal static class LoggingExtensions
             // Start-up failures are reported once, by Program, with the setting to fix; not again with a stack trace.
             .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", LogEventLevel.Fatal)
             .ReadFrom.Configuration(builder.Configuration)
+            // YARP logs a body the client cut short as a warning with two stack traces; ForwarderErrorResponses logs one line.
+            .Filter.ByExcluding(e => e.Exception is not null && e.Level < LogEventLevel.Error && ClientFaults.IsClientFault(e.Exception))
             .Enrich.FromLogContext()
             // Last, so it also sees what the enrichers before it added.
             .Enrich.With<LogValueEscaping>()

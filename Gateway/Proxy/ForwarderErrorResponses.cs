@@ -4,7 +4,7 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Gateway.Proxy;
 
 /// <summary>Turns YARP's bare 502/503/504 into the gateway's error answer: a page for browsers, JSON for API callers.</summary>
-internal sealed class ForwarderErrorResponses(RequestDelegate next, Replies replies)
+internal sealed partial class ForwarderErrorResponses(RequestDelegate next, Replies replies, ILogger<ForwarderErrorResponses> logger)
 {
     private static readonly HttpError Timeout = Backend(StatusCodes.Status504GatewayTimeout, "backend_timeout",
         "The application is taking too long", "The application behind this gateway did not answer in time. Try again in a moment.");
@@ -21,7 +21,17 @@ internal sealed class ForwarderErrorResponses(RequestDelegate next, Replies repl
         await next(context);
 
         var response = context.Response;
-        if (context.GetForwarderErrorFeature() is null || response.HasStarted)
+        if (context.GetForwarderErrorFeature() is not { } failure)
+        {
+            return;
+        }
+
+        if (Logging.ClientFaults.IsClientFault(failure.Exception))
+        {
+            ClientFault(logger, context.Request.Method, context.Request.Path, response.StatusCode, failure.Error);
+        }
+
+        if (response.HasStarted)
         {
             return;
         }
@@ -41,4 +51,8 @@ internal sealed class ForwarderErrorResponses(RequestDelegate next, Replies repl
 
     private static HttpError Backend(int statusCode, string code, string heading, string message) =>
         HttpError.Of(statusCode, code, message) with { Heading = heading, OfferRetry = true };
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning,
+        Message = "Answered {Method} {Path} {StatusCode}: the client's request body could not be read ({Error})")]
+    private static partial void ClientFault(ILogger logger, string method, string path, int statusCode, ForwarderError error);
 }
