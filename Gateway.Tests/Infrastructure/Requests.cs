@@ -30,6 +30,13 @@ internal static class Requests
         return request;
     }
 
+    /// <summary>The Host header the request names, whatever address it is sent to.</summary>
+    public static HttpRequestMessage WithHost(this HttpRequestMessage request, string host)
+    {
+        request.Headers.Host = host;
+        return request;
+    }
+
     public static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
 
     public static HttpRequestMessage Post(string path, HttpContent? content = null) =>

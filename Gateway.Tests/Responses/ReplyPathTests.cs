@@ -52,7 +52,30 @@ public sealed class ReplyPathTests(ReplyPathFixture fixture) : IClassFixture<Rep
         ["body too large"] = (HttpStatusCode.RequestEntityTooLarge, "body_too_large",
             (f, asker) => Send(f.Gateway, Ask(Requests.Post("/auth/login", new StringContent(new string('a', 20_000), Encoding.UTF8, "text/plain")), asker))),
         ["cookie sign-out without the form"] = (HttpStatusCode.BadRequest, "form_expired", SignOutWithoutFormAsync),
+        ["host not served"] = (HttpStatusCode.BadRequest, "unknown_host",
+            (f, asker) => Send(f.Gateway, Ask(Requests.Get("/"), asker).WithHost("evil.example"))),
     };
+
+    /// <summary>The sign-in challenge is the one answer that differs by design: browsers are sent to the login page.</summary>
+    [Theory]
+    [InlineData(Asker.Browser)]
+    [InlineData(Asker.Script)]
+    public async Task Challenge_AskedByBrowserOrScript_RedirectsOrAnswers401Json(Asker asker)
+    {
+        using var response = await Send(fixture.Gateway, Ask(Requests.Get("/hello?tab=1"), asker));
+
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        if (asker == Asker.Browser)
+        {
+            Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+            Assert.Equal("/auth/login?returnUrl=%2Fhello%3Ftab%3D1", response.Headers.Location?.OriginalString);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("unauthorized", await response.ErrorCodeAsync());
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
