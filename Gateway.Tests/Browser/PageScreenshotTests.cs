@@ -23,7 +23,7 @@ public sealed class PageScreenshotTests(ChromiumFixture chromium, GatewayFixture
         await AssertFitsAsync(page, width);
         await tab.ScreenshotAsync($"login-{device}");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
+        await SignInForms.FollowCreateAccountLinkAsync(page);
         await AssertFitsAsync(page, width);
         await tab.ScreenshotAsync($"register-{device}");
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Gateway.Tests.Browser;
@@ -29,11 +30,21 @@ internal static class SignInForms
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
+    /// <summary>
+    /// Follows the login page's "Create an account" link and waits for the register page: a click does not wait for
+    /// the navigation, and filling at once could type into the login form that is about to go away.
+    /// </summary>
+    public static async Task FollowCreateAccountLinkAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/auth/register(\\?|$)"));
+    }
+
     /// <summary>Opens the protected sample page, is sent to sign in, and creates an account from there.</summary>
     public static async Task RegisterFromProtectedPageAsync(IPage page, string username, string displayName, string password)
     {
         await page.GotoAsync("/hello");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
+        await FollowCreateAccountLinkAsync(page);
         await RegisterAsync(page, username, displayName, password);
         await page.WaitForURLAsync("**/hello");
     }
