@@ -1,3 +1,5 @@
+using Gateway.Admin;
+using Gateway.Audit;
 using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.Endpoints;
@@ -27,6 +29,8 @@ internal static class GatewayApp
         builder.Services.AddTokens();
         builder.Services.AddTokenRevocation(builder.Configuration);
         builder.Services.AddUserStore();
+        builder.Services.AddAuditTrail();
+        builder.Services.AddUserAdministration();
         builder.Services.AddGatewayAuthentication();
         builder.Services.AddGatewayPages();
         builder.Services.AddGatewayReplies();

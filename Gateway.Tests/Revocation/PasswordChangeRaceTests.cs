@@ -76,5 +76,22 @@ public sealed class PasswordChangeRaceTests
 
         public Task<IReadOnlyList<(string UserId, DateTimeOffset TokensValidAfter)>> ListTokenCutOffsAsync(
             DateTimeOffset since, CancellationToken cancellationToken) => inner.ListTokenCutOffsAsync(since, cancellationToken);
+
+        public Task<UserListing> ListAsync(string? query, int page, int pageSize, CancellationToken cancellationToken) =>
+            inner.ListAsync(query, page, pageSize, cancellationToken);
+
+        public Task<DateTimeOffset?> SetRolesAsync(
+            string id, IReadOnlyList<string> roles, DateTimeOffset tokensValidAfterAtLeast, CancellationToken cancellationToken) =>
+            inner.SetRolesAsync(id, roles, tokensValidAfterAtLeast, cancellationToken);
+
+        public Task<DateTimeOffset?> SetDisabledAsync(
+            string id, bool disabled, DateTimeOffset tokensValidAfterAtLeast, CancellationToken cancellationToken) =>
+            inner.SetDisabledAsync(id, disabled, tokensValidAfterAtLeast, cancellationToken);
+
+        public Task<bool> DeleteAsync(string id, DateTimeOffset tokensValidAfter, CancellationToken cancellationToken) =>
+            inner.DeleteAsync(id, tokensValidAfter, cancellationToken);
+
+        public Task RecordLoginAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+            inner.RecordLoginAsync(id, at, cancellationToken);
     }
 }

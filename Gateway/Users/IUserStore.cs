@@ -26,4 +26,27 @@ internal interface IUserStore
     /// <summary>Every user whose token cut-off is later than <paramref name="since"/>.</summary>
     Task<IReadOnlyList<(string UserId, DateTimeOffset TokensValidAfter)>> ListTokenCutOffsAsync(
         DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Users whose username or display name contains <paramref name="query"/> (any case), by username.</summary>
+    /// <param name="page">Zero-based.</param>
+    Task<UserListing> ListAsync(string? query, int page, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the roles and advances the token cut-off in one write, so old tokens lose the old roles at once.</summary>
+    /// <returns>The stored cut-off; null when the user does not exist.</returns>
+    Task<DateTimeOffset?> SetRolesAsync(
+        string id, IReadOnlyList<string> roles, DateTimeOffset tokensValidAfterAtLeast, CancellationToken cancellationToken);
+
+    /// <summary>Disables (advancing the token cut-off in the same write) or enables the user.</summary>
+    /// <returns>The stored cut-off; null when the user does not exist.</returns>
+    Task<DateTimeOffset?> SetDisabledAsync(
+        string id, bool disabled, DateTimeOffset tokensValidAfterAtLeast, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the user, freeing the username. The id is kept as a tombstone with its cut-off, so tokens the user still
+    /// holds stay refused after a restart (see <see cref="ListTokenCutOffsAsync"/>).
+    /// </summary>
+    /// <returns>False when the user does not exist.</returns>
+    Task<bool> DeleteAsync(string id, DateTimeOffset tokensValidAfter, CancellationToken cancellationToken);
+
+    Task RecordLoginAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
 }

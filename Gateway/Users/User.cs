@@ -8,4 +8,15 @@ internal sealed record User(
     string DisplayName,
     string PasswordHash,
     DateTimeOffset CreatedAt,
-    DateTimeOffset TokensValidAfter);
+    DateTimeOffset TokensValidAfter)
+{
+    /// <summary>Role names (see <see cref="RoleRules"/>), sorted, without duplicates.</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
+    /// <summary>A disabled user cannot sign in; disabling also ends every token the user holds.</summary>
+    public bool Disabled { get; init; }
+
+    public DateTimeOffset? LastLoginAt { get; init; }
+
+    public bool IsAdmin => Roles.Contains(RoleRules.Admin, StringComparer.Ordinal);
+}

@@ -9,6 +9,7 @@ internal static class UserStoreExtensions
     public static IServiceCollection AddUserStore(this IServiceCollection services)
     {
         services.AddGatewaySection<UserOptions>(UserOptions.Section);
+        services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<IUserStore, SqliteUserStore>();
         services.TryAddSingleton(provider => HashingThreads.For(
             provider.GetRequiredService<IOptions<UserOptions>>().Value, provider.GetRequiredService<TimeProvider>()));

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gateway.Admin;
+
+internal static class AdminExtensions
+{
+    public static IServiceCollection AddUserAdministration(this IServiceCollection services)
+    {
+        services.TryAddSingleton<UserAdministration>();
+        return services;
+    }
+}

@@ -1,0 +1,15 @@
+using Gateway.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gateway.Audit;
+
+internal static class AuditExtensions
+{
+    public static IServiceCollection AddAuditTrail(this IServiceCollection services)
+    {
+        services.AddGatewaySection<AuditOptions>(AuditOptions.Section);
+        services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
+        services.TryAddSingleton<AuditTrail>();
+        return services;
+    }
+}
