@@ -76,6 +76,18 @@ public sealed class UserAdministrationTests(GatewayFixture fixture) : IClassFixt
         }
     }
 
+    [Fact]
+    public async Task Token_OfUserWithRoles_CarriesThemAsJsonArray()
+    {
+        var user = await CreateAsync(["admin", "editor"]);
+        using var client = fixture.Gateway.CreateClient();
+
+        var token = await TestUsers.LoginAsync(client, user.Username);
+
+        var roles = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).GetPayloadValue<string[]>("roles");
+        Assert.Equal(["admin", "editor"], roles);
+    }
+
     private async Task<Gateway.Users.User> CreateAsync(IReadOnlyList<string> roles)
     {
         var result = await Administration.CreateAsync(

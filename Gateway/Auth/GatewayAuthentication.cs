@@ -10,6 +10,9 @@ internal static class GatewayAuthentication
 {
     public const string Scheme = "GatewayToken";
 
+    /// <summary>The policy of the gateway's own administration (page and API): a signed-in user with the admin role.</summary>
+    public const string AdminPolicy = "gateway:admin";
+
     // No scheme named in the policy: the authentication middleware already ran the default (ours) and set the user,
     // so authorization reuses it instead of authenticating again and merging principals on every request.
     private static readonly AuthorizationPolicy SignedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -31,7 +34,8 @@ internal static class GatewayAuthentication
         services.AddAuthentication(Scheme).AddJwtBearer(Scheme, _ => { });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(SignedIn)
-            .SetDefaultPolicy(SignedIn);
+            .SetDefaultPolicy(SignedIn)
+            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Users.RoleRules.Admin));
         return services;
     }
 }

@@ -8,4 +8,7 @@ internal static class GatewayClaims
     public const string TokenId = "jti";
     public const string IssuedAt = "iat";
     public const string Expires = "exp";
+
+    /// <summary>The user's roles, a JSON array of names (as in RFC 9068 section 2.2.3.1), absent when there are none.</summary>
+    public const string Roles = "roles";
 }

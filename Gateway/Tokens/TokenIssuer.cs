@@ -27,6 +27,17 @@ internal sealed class TokenIssuer(IOptions<JwtOptions> options, SigningKey signi
         var issuedAt = TokenCutOff.IssuedAt(now, user.TokensValidAfter);
         var id = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
 
+        var claims = new Dictionary<string, object>
+        {
+            [GatewayClaims.Subject] = user.Id,
+            [GatewayClaims.Name] = user.DisplayName,
+            [GatewayClaims.TokenId] = id,
+        };
+        if (user.Roles.Count > 0)
+        {
+            claims[GatewayClaims.Roles] = user.Roles.ToArray();
+        }
+
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = jwt.Issuer,
@@ -35,12 +46,7 @@ internal sealed class TokenIssuer(IOptions<JwtOptions> options, SigningKey signi
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
             SigningCredentials = signingKey.Credentials,
-            Claims = new Dictionary<string, object>
-            {
-                [GatewayClaims.Subject] = user.Id,
-                [GatewayClaims.Name] = user.DisplayName,
-                [GatewayClaims.TokenId] = id,
-            },
+            Claims = claims,
         });
 
         return new IssuedToken(token, id, expires);

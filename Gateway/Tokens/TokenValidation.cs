@@ -20,6 +20,6 @@ internal static class TokenValidation
         RequireExpirationTime = true,
         ClockSkew = options.ClockSkew,
         NameClaimType = GatewayClaims.Name,
-        RoleClaimType = "role",
+        RoleClaimType = GatewayClaims.Roles,
     };
 }
