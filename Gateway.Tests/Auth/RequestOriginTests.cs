@@ -53,6 +53,7 @@ public sealed class RequestOriginTests
     [InlineData(null, "https://gateway.test/auth/login", "https")]
     [InlineData("null", "http://gateway.test/auth/login", "http")]
     [InlineData(null, null, null)]
+    [InlineData("http://other.example", "http://gateway.test/auth/login", null)]
     public void BrowserScheme_OriginThenReferer(string? origin, string? referer, string? scheme)
     {
         var request = Request("http", "gateway.test", origin);

@@ -23,17 +23,18 @@ internal static class RequestOrigin
     }
 
     /// <summary>
-    /// The scheme of the page the browser sent the request from, by its Origin, else its Referer; null when it names
-    /// neither. Behind a TLS-terminating proxy the request reaches the gateway over http while the browser is on https:
-    /// only the browser can say which it used.
+    /// The scheme of the gateway's own page the browser sent the request from, by its Origin, else its Referer; null
+    /// when it names neither, or a page of another host. Behind a TLS-terminating proxy the request reaches the gateway
+    /// over http while the browser is on https: only the browser can say which it used.
     /// </summary>
     public static string? BrowserScheme(HttpRequest request)
     {
         foreach (var header in new[] { request.Headers.Origin.ToString(), request.Headers.Referer.ToString() })
         {
-            if (Uri.TryCreate(header, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            if (Uri.TryCreate(header, UriKind.Absolute, out var uri)
+                && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
             {
-                return uri.Scheme;
+                return uri.Host.Equals(request.Host.Host, StringComparison.OrdinalIgnoreCase) ? uri.Scheme : null;
             }
         }
 
