@@ -63,7 +63,7 @@ internal static class ImportCommand
 
         foreach (var rejection in rejected.OrderBy(rejection => rejection.Line))
         {
-            await context.Error.WriteLineAsync($"skipped {file}:{rejection.Line}: {rejection.Reason}");
+            await context.Error.WriteLineAsync($"rejected {file}:{rejection.Line}: {rejection.Reason}");
         }
 
         var added = outcomes.Count(outcome => outcome == ImportOutcome.Added);
