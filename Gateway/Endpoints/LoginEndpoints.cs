@@ -13,6 +13,9 @@ internal static class LoginEndpoints
     private static readonly HttpError BadCredentials =
         HttpError.Of(StatusCodes.Status401Unauthorized, "invalid_credentials", "Incorrect username or password.");
 
+    private static readonly HttpError AccountDisabled =
+        HttpError.Of(StatusCodes.Status403Forbidden, "account_disabled", "This account is disabled. Ask your administrator.");
+
     private static readonly HttpError MissingFields =
         HttpError.Of(StatusCodes.Status400BadRequest, "invalid_request", "Enter your username and password.");
 
@@ -90,6 +93,14 @@ internal static class LoginEndpoints
         {
             AuthLog.LoginFailed(logger, AuthLog.Clean(username));
             await replies.ErrorAsync(context, BadCredentials, form with { Error = BadCredentials.Body.Message });
+            return;
+        }
+
+        // Only after the password matched, so a guesser learns nothing from it; read per login, so a change made by
+        // another process (the command line) applies at once.
+        if (user.Disabled)
+        {
+            await replies.ErrorAsync(context, AccountDisabled, form with { Error = AccountDisabled.Body.Message });
             return;
         }
 
