@@ -7,6 +7,7 @@ using Gateway.Pages;
 using Gateway.Proxy;
 using Gateway.Responses;
 using Gateway.Revocation;
+using Gateway.Sessions;
 using Gateway.Tokens;
 using Gateway.Users;
 
@@ -28,6 +29,7 @@ internal static class GatewayApp
         builder.Services.AddTokenRevocation(builder.Configuration);
         builder.Services.AddUserStore();
         builder.Services.AddGatewayAuthentication();
+        builder.Services.AddSessions();
         builder.Services.AddGatewayPages();
         builder.Services.AddGatewayReplies();
         builder.Services.AddAuthRateLimiting();
