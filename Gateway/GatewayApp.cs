@@ -16,9 +16,11 @@ namespace Gateway;
 /// <summary>Composes the gateway: the table of contents of the application.</summary>
 internal static class GatewayApp
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="services">Registrations made first, so they win over the defaults (a test's clock).</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        services?.Invoke(builder.Services);
 
         // yarp.json holds the routes, the clusters and the gateway's own settings.
         builder.Configuration.AddGatewayConfigFile(args);

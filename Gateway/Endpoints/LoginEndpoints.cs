@@ -2,6 +2,7 @@ using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.Pages.Models;
 using Gateway.Responses;
+using Gateway.Sessions;
 using Gateway.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,11 @@ internal static class LoginEndpoints
         group.MapPost("/login", SubmitAsync).RequireRateLimiting(AuthRateLimiting.Policy);
     }
 
-    private static Task ShowAsync(HttpContext context, Replies replies, IOptions<GatewayOptions> options)
+    /// <summary>The form field (and JSON property) of "Keep me signed in".</summary>
+    public const string RememberMeField = "rememberMe";
+
+    private static Task ShowAsync(
+        HttpContext context, Replies replies, IOptions<GatewayOptions> options, SessionPolicy sessions)
     {
         var query = context.Request.Query;
         var notice = query["reason"].ToString() switch
@@ -38,7 +43,11 @@ internal static class LoginEndpoints
             _ => null,
         };
 
-        return replies.PageAsync(context, new LoginPage(ReturnUrl.AfterSignIn(query["returnUrl"], options.Value)) { Notice = notice });
+        return replies.PageAsync(context, new LoginPage(ReturnUrl.AfterSignIn(query["returnUrl"], options.Value))
+        {
+            Notice = notice,
+            OfferRememberMe = sessions.Options.RememberMe.Enabled,
+        });
     }
 
     private static async Task SubmitAsync(
@@ -48,6 +57,7 @@ internal static class LoginEndpoints
         Replies replies,
         IAntiforgery antiforgery,
         IOptions<GatewayOptions> options,
+        SessionPolicy sessions,
         ILoggerFactory loggers)
     {
         if (await AuthInput.ReadOrRejectAsync(context, replies) is not { } input)
@@ -58,7 +68,14 @@ internal static class LoginEndpoints
         var logger = loggers.CreateLogger(typeof(LoginEndpoints));
         var username = input[Accounts.UsernameField];
         var password = input[Accounts.PasswordField];
-        var form = new LoginPage(ReturnUrl.AfterSignIn(input["returnUrl"], options.Value)) { Username = username };
+        var offerRememberMe = sessions.Options.RememberMe.Enabled;
+        var rememberMe = offerRememberMe && IsTicked(input[RememberMeField]);
+        var form = new LoginPage(ReturnUrl.AfterSignIn(input["returnUrl"], options.Value))
+        {
+            Username = username,
+            OfferRememberMe = offerRememberMe,
+            RememberMe = rememberMe,
+        };
 
         if (input.IsForm && !await antiforgery.IsRequestValidAsync(context))
         {
@@ -84,9 +101,13 @@ internal static class LoginEndpoints
             return;
         }
 
-        var token = signIn.Start(context, user);
+        var token = signIn.Start(context, user, rememberMe);
         AuthLog.LoginSucceeded(logger, user.Username, user.Id);
         await Replies.SucceededAsync(context, form.ReturnUrl, StatusCodes.Status200OK,
             new { token = token.Value, expiresAt = token.ExpiresAt });
     }
+
+    // A checkbox sends its value ("true", or "on" without one) only when ticked; JSON sends true, read as "true".
+    private static bool IsTicked(string? value) =>
+        string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(value, "on", StringComparison.OrdinalIgnoreCase);
 }

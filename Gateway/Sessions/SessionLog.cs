@@ -13,7 +13,4 @@ internal static partial class SessionLog
     [LoggerMessage(EventId = 2402, Level = LogLevel.Information,
         Message = "Did not continue session {SessionId} of user {UserId}: {Reason}")]
     public static partial void Refused(ILogger logger, string sessionId, string userId, string reason);
-
-    [LoggerMessage(EventId = 2403, Level = LogLevel.Information, Message = "Signed out session {SessionId} of user {UserId}")]
-    public static partial void SignedOut(ILogger logger, string sessionId, string userId);
 }
