@@ -59,6 +59,9 @@ internal static class Api
 
     public static JsonWebToken Decode(string token) => new(token);
 
+    /// <summary>The token's session id (sid), which a logout revokes.</summary>
+    public static string SessionId(string token) => Decode(token).GetClaim("sid").Value;
+
     /// <summary>A registered user and a token signed in through the gateway's JSON API.</summary>
     public static async Task<(RegisteredUser User, string Token)> SignUpAsync(GatewayServer gateway)
     {
