@@ -47,6 +47,27 @@ public sealed class CrossInstanceRevocationTests(RedisFixture fixture, ITestOutp
     }
 
     [Fact]
+    public async Task Logout_OnInstanceB_EndsEarlierAndLaterTokensOfTheSessionOnBoth()
+    {
+        var (_, first) = await Api.SignUpAsync(_a);
+        var refreshed = await Api.RefreshAsync(_a, first);
+        Assert.Equal(Api.SessionId(first), Api.SessionId(refreshed));
+
+        // Logging out with the earlier token ends the session, so the token refreshed from it too.
+        using var logout = await Api.LogoutAsync(_b, first);
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+
+        await Eventually.TrueAsync(
+            async () => await Api.GetAsync(_a, refreshed) == HttpStatusCode.Unauthorized
+                && await Api.GetAsync(_a, first) == HttpStatusCode.Unauthorized,
+            OneSecond, "instance A rejects both tokens of the session logged out on instance B");
+        Assert.Equal(HttpStatusCode.Unauthorized, await Api.GetAsync(_b, refreshed));
+        Assert.Equal(HttpStatusCode.Unauthorized, await Api.GetAsync(_b, first));
+        var key = $"{_prefix}revoked:sid:{Api.SessionId(first)}";
+        Assert.True(await fixture.Inspector.GetDatabase().KeyExistsAsync(key), "the session's revocation is in Redis");
+    }
+
+    [Fact]
     public async Task LogoutEverywhere_OnInstanceA_EndsEveryEarlierTokenOfThatUserOnly()
     {
         var (user, first) = await Api.SignUpAsync(_a);
