@@ -9,6 +9,7 @@ using Gateway.Pages;
 using Gateway.Proxy;
 using Gateway.Responses;
 using Gateway.Revocation;
+using Gateway.Sessions;
 using Gateway.Tokens;
 using Gateway.Users;
 
@@ -17,9 +18,11 @@ namespace Gateway;
 /// <summary>Composes the gateway: the table of contents of the application.</summary>
 internal static class GatewayApp
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="services">Registrations made first, so they win over the defaults (a test's clock).</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        services?.Invoke(builder.Services);
 
         // yarp.json holds the routes, the clusters and the gateway's own settings.
         builder.Configuration.AddGatewayConfigFile(args);
@@ -32,6 +35,7 @@ internal static class GatewayApp
         builder.Services.AddAuditTrail();
         builder.Services.AddUserAdministration();
         builder.Services.AddGatewayAuthentication();
+        builder.Services.AddSessions();
         builder.Services.AddGatewayPages();
         builder.Services.AddGatewayReplies();
         builder.Services.AddAuthRateLimiting();

@@ -15,8 +15,8 @@ public sealed class CookieConflictLogTests
     {
         var logger = new RecordingLogger<GatewayTokenEvents>();
         var cookies = new TokenCookies(Options.Create(new TokenCookieOptions()), TimeProvider.System);
-        // Revocation, cache and challenges are not reached: no token is taken from conflicting cookies.
-        var events = new GatewayTokenEvents(cookies, null!, null!, null!, logger);
+        // Revocation, cache, challenges and refresh are not reached: no token is taken from conflicting cookies.
+        var events = new GatewayTokenEvents(cookies, null!, null!, null!, null!, TimeProvider.System, logger);
         var http = new DefaultHttpContext();
         var (alice, mallory) = (TestTokens.Valid("alice"), TestTokens.Valid("mallory"));
         http.Request.Headers.Cookie = $"gateway_token={alice}; gateway_token={mallory}";

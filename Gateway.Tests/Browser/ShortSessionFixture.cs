@@ -18,6 +18,9 @@ public sealed class ShortSessionFixture : IAsyncLifetime
         [
             ("Gateway:Jwt:Lifetime", Lifetime.ToString("c", System.Globalization.CultureInfo.InvariantCulture)),
             ("Gateway:Jwt:ClockSkew", "00:00:00"),
+
+            // The expiry test polls the gateway with the cookie; sliding refresh would keep that session alive.
+            ("Gateway:Session:Sliding", "false"),
         ]);
     }
 

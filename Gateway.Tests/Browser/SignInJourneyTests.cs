@@ -127,6 +127,8 @@ public sealed class SignInJourneyTests(ChromiumFixture chromium, GatewayFixture 
         await keyboard.PressAsync("Tab");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show password" })).ToBeFocusedAsync();
         await keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Keep me signed in")).ToBeFocusedAsync();
+        await keyboard.PressAsync("Tab");
         var submit = page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true });
         await Expect(submit).ToBeFocusedAsync();
         await Expect(submit).ToHaveCSSAsync("outline-style", "solid");

@@ -38,11 +38,13 @@ public sealed class GatewayServer : IAsyncDisposable
     /// <param name="settings">Extra settings as command-line pairs, e.g. ("Gateway:Jwt:Lifetime", "00:00:05").</param>
     /// <param name="routes">Extra or replacement routes, in YARP's schema.</param>
     /// <param name="directory">Reuse a folder (and so its data) from an earlier instance.</param>
+    /// <param name="clock">The gateway's clock, e.g. a <see cref="ManualClock"/>; the system clock when null.</param>
     public static async Task<GatewayServer> StartAsync(
         Uri backend,
         IEnumerable<(string Key, string Value)>? settings = null,
         JsonObject? routes = null,
-        string? directory = null)
+        string? directory = null,
+        TimeProvider? clock = null)
     {
         directory ??= TempFolder.Create("gateway");
         var configPath = Path.Combine(directory, "yarp.json");
@@ -66,7 +68,13 @@ public sealed class GatewayServer : IAsyncDisposable
             args.Add(value);
         }
 
-        var app = GatewayApp.Build([.. args]);
+        var app = GatewayApp.Build([.. args], services =>
+        {
+            if (clock is not null)
+            {
+                services.AddSingleton(clock);
+            }
+        });
         try
         {
             await app.StartAsync();

@@ -31,31 +31,50 @@ internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
     /// <summary>One-shot timers only, which is all the code under test creates.</summary>
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        Assert.Equal(Timeout.InfiniteTimeSpan, period);
-        var timer = new ManualTimer(this, callback, state, Now + dueTime);
-        lock (_timers)
-        {
-            _timers.Add(timer);
-        }
-
+        var timer = new ManualTimer(this, callback, state);
+        timer.Change(dueTime, period);
         return timer;
     }
 
-    private sealed class ManualTimer(ManualClock clock, TimerCallback callback, object? state, DateTimeOffset dueAt) : ITimer
+    private void Schedule(ManualTimer timer, bool armed)
     {
-        public DateTimeOffset DueAt => dueAt;
-
-        public void Fire() => callback(state);
-
-        public bool Change(TimeSpan dueTime, TimeSpan period) => throw new NotSupportedException();
-
-        public void Dispose()
+        lock (_timers)
         {
-            lock (clock._timers)
+            _timers.Remove(timer);
+            if (armed)
             {
-                clock._timers.Remove(this);
+                _timers.Add(timer);
             }
         }
+    }
+
+    /// <summary>A one-shot or periodic timer (a PeriodicTimer on this clock ticks once per period the clock advances past).</summary>
+    private sealed class ManualTimer(ManualClock clock, TimerCallback callback, object? state) : ITimer
+    {
+        private TimeSpan _period = Timeout.InfiniteTimeSpan;
+
+        public DateTimeOffset DueAt { get; private set; }
+
+        public void Fire()
+        {
+            if (_period != Timeout.InfiniteTimeSpan)
+            {
+                DueAt = clock.Now + _period;
+                clock.Schedule(this, armed: true);
+            }
+
+            callback(state);
+        }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            _period = period;
+            DueAt = dueTime == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : clock.Now + dueTime;
+            clock.Schedule(this, armed: dueTime != Timeout.InfiniteTimeSpan);
+            return true;
+        }
+
+        public void Dispose() => clock.Schedule(this, armed: false);
 
         public ValueTask DisposeAsync()
         {

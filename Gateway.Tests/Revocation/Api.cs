@@ -44,6 +44,17 @@ internal static class Api
         return await client.SendAsync(request);
     }
 
+    /// <summary>POST /auth/refresh with the Bearer token: a new token of its session.</summary>
+    public static async Task<string> RefreshAsync(GatewayServer gateway, string token)
+    {
+        using var client = gateway.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/refresh");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await TokenFromAsync(response);
+    }
+
     public static async Task<string> TokenFromAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -58,6 +69,9 @@ internal static class Api
     }
 
     public static JsonWebToken Decode(string token) => new(token);
+
+    /// <summary>The token's session id (sid), which a logout revokes.</summary>
+    public static string SessionId(string token) => Decode(token).GetClaim("sid").Value;
 
     /// <summary>A registered user and a token signed in through the gateway's JSON API.</summary>
     public static async Task<(RegisteredUser User, string Token)> SignUpAsync(GatewayServer gateway)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Gateway.Tests.Infrastructure;
@@ -46,6 +47,27 @@ public sealed class CrossInstanceRevocationTests(RedisFixture fixture, ITestOutp
             "instance B rejects the token logged out on instance A");
         output.WriteLine($"Instance B rejected the token {delay.TotalMilliseconds:0} ms after instance A's logout answered.");
         Assert.Equal(HttpStatusCode.Unauthorized, await Api.GetAsync(_a, token));
+    }
+
+    [Fact]
+    public async Task Logout_OnInstanceB_EndsEarlierAndLaterTokensOfTheSessionOnBoth()
+    {
+        var (_, first) = await Api.SignUpAsync(_a);
+        var refreshed = await Api.RefreshAsync(_a, first);
+        Assert.Equal(Api.SessionId(first), Api.SessionId(refreshed));
+
+        // Logging out with the earlier token ends the session, so the token refreshed from it too.
+        using var logout = await Api.LogoutAsync(_b, first);
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+
+        await Eventually.TrueAsync(
+            async () => await Api.GetAsync(_a, refreshed) == HttpStatusCode.Unauthorized
+                && await Api.GetAsync(_a, first) == HttpStatusCode.Unauthorized,
+            OneSecond, "instance A rejects both tokens of the session logged out on instance B");
+        Assert.Equal(HttpStatusCode.Unauthorized, await Api.GetAsync(_b, refreshed));
+        Assert.Equal(HttpStatusCode.Unauthorized, await Api.GetAsync(_b, first));
+        var key = $"{_prefix}revoked:sid:{Api.SessionId(first)}";
+        Assert.True(await fixture.Inspector.GetDatabase().KeyExistsAsync(key), "the session's revocation is in Redis");
     }
 
     [Fact]
@@ -139,7 +161,7 @@ public sealed class CrossInstanceRevocationTests(RedisFixture fixture, ITestOutp
     }
 
     [Fact]
-    public async Task RevocationKeys_AfterLogoutAndLogoutEverywhere_CarryTheTokensRemainingLife()
+    public async Task RevocationKeys_AfterLogoutAndLogoutEverywhere_CarryTheSessionsRemainingLife()
     {
         var (_, token) = await Api.SignUpAsync(_a);
         var (otherUser, other) = await Api.SignUpAsync(_a);
@@ -156,12 +178,14 @@ public sealed class CrossInstanceRevocationTests(RedisFixture fixture, ITestOutp
         }
 
         var redis = fixture.Inspector.GetDatabase();
-        var tokenKey = $"{_prefix}revoked:jti:{jwt.Id}";
-        Assert.Equal(new DateTimeOffset(jwt.ValidTo).ToUnixTimeSeconds(), (long)await redis.StringGetAsync(tokenKey));
+        // The session's end: MaxLifetime (12 h by default) after sign-in, past which none of its tokens is refreshed.
+        var sessionKey = $"{_prefix}revoked:sid:{Api.SessionId(token)}";
+        var sessionEnd = long.Parse(jwt.GetClaim("auth_time").Value, CultureInfo.InvariantCulture) + (long)TimeSpan.FromHours(12).TotalSeconds;
+        Assert.Equal(sessionEnd, (long)await redis.StringGetAsync(sessionKey));
 
-        // Until exp plus the 5 s clock skew the token would still validate; not a second longer.
-        var ttl = await redis.KeyTimeToLiveAsync(tokenKey);
-        var untilExpiry = new DateTimeOffset(jwt.ValidTo) - DateTimeOffset.UtcNow;
+        // Until the session's end plus the 5 s clock skew a token of it could still validate; not a second longer.
+        var ttl = await redis.KeyTimeToLiveAsync(sessionKey);
+        var untilExpiry = DateTimeOffset.FromUnixTimeSeconds(sessionEnd) - DateTimeOffset.UtcNow;
         Assert.NotNull(ttl);
         Assert.InRange(ttl.Value, untilExpiry - TimeSpan.FromSeconds(5), untilExpiry + TimeSpan.FromSeconds(7));
 
@@ -174,20 +198,20 @@ public sealed class CrossInstanceRevocationTests(RedisFixture fixture, ITestOutp
     }
 
     [Fact]
-    public async Task RevocationKeys_ShortLivedToken_VanishWhenTokenExpires()
+    public async Task RevocationKeys_ShortSession_VanishWhenSessionEnds()
     {
         var settings = RedisFixture.Settings(fixture.Redis.Configuration, _prefix,
-            ("Gateway:Jwt:Lifetime", "00:00:02"), ("Gateway:Jwt:ClockSkew", "00:00:00"));
+            ("Gateway:Jwt:Lifetime", "00:00:02"), ("Gateway:Session:MaxLifetime", "00:00:02"), ("Gateway:Jwt:ClockSkew", "00:00:00"));
         await using var shortLived = await GatewayServer.StartAsync(fixture.Backend.Address, settings);
         var (_, token) = await Api.SignUpAsync(shortLived);
         using var logout = await Api.LogoutAsync(shortLived, token);
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
 
-        var key = $"{_prefix}revoked:jti:{Api.Decode(token).Id}";
+        var key = $"{_prefix}revoked:sid:{Api.SessionId(token)}";
         var redis = fixture.Inspector.GetDatabase();
         Assert.True(await redis.KeyExistsAsync(key), "the logout wrote the revocation key");
         await Eventually.TrueAsync(async () => !await redis.KeyExistsAsync(key), TimeSpan.FromSeconds(6),
-            "the revocation key expires with its two-second token");
+            "the revocation key expires with its two-second session");
     }
 
     [Fact]

@@ -73,9 +73,9 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : IAsyncLifetime
         await using var inspector = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration);
         var redis = inspector.GetDatabase();
         var took = await Eventually.TrueAsync(
-            async () => await redis.KeyExistsAsync($"{_prefix}revoked:jti:{Api.Decode(during).Id}")
+            async () => await redis.KeyExistsAsync($"{_prefix}revoked:sid:{Api.SessionId(during)}")
                 && await redis.KeyExistsAsync($"{_prefix}revoked:user:{other.Id}")
-                && await redis.KeyExistsAsync($"{_prefix}revoked:jti:{Api.Decode(before).Id}"),
+                && await redis.KeyExistsAsync($"{_prefix}revoked:sid:{Api.SessionId(before)}"),
             Reconnect, "the logouts made during and before the outage are in Redis once it is back");
         output.WriteLine($"The revocations were back in Redis {took.TotalMilliseconds:0} ms after it restarted.");
         await Eventually.TrueAsync(async () => await StatusAsync(gateway) == "Healthy", Reconnect,

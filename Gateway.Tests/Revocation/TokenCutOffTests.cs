@@ -69,8 +69,8 @@ public sealed class TokenCutOffTests
         clock.Now = Second.AddMilliseconds(700);
         var fresh = new JsonWebToken(issuer.Issue(user with { TokensValidAfter = cutOff }).Value);
 
-        Assert.True(view.IsRevoked(old.Id, user.Id, old.IssuedAt));
-        Assert.False(view.IsRevoked(fresh.Id, user.Id, fresh.IssuedAt));
+        Assert.True(view.IsRevoked(old.Id, null, user.Id, old.IssuedAt));
+        Assert.False(view.IsRevoked(fresh.Id, null, user.Id, fresh.IssuedAt));
 
         // Only iat moves: the new token is valid from now, and its lifetime counts from now.
         Assert.Equal(Second.UtcDateTime, fresh.ValidFrom);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Gateway.Revocation;
+using Gateway.Sessions;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -8,12 +9,17 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Gateway.Auth;
 
-/// <summary>Reads the token from the cookie (never the query string), enforces jti and revocation, and answers challenges.</summary>
+/// <summary>
+/// Reads the token from the cookie (never the query string), enforces jti, sid and revocation, continues cookie
+/// sessions (sliding refresh, remember-me), and answers challenges.
+/// </summary>
 internal sealed class GatewayTokenEvents(
     TokenCookies cookies,
     ITokenRevocation revocation,
     ValidatedTokenCache cache,
     ChallengeResponses responses,
+    SessionRefresh refresh,
+    TimeProvider time,
     ILogger<GatewayTokenEvents> logger)
     : JwtBearerEvents
 {
@@ -41,7 +47,13 @@ internal sealed class GatewayTokenEvents(
                 case CookieCount.Several:
                     context.HttpContext.SetCookieConflict();
                     TokenCookieLog.SeveralTokenCookies(logger, request.Path, cookies.Name);
-                    break;
+                    return Task.CompletedTask;
+            }
+
+            // The browser dropped the token cookie (closed, or it expired): a remembered session comes back.
+            if (token is null && cookies.ReadRemembered(request) is { } remembered)
+            {
+                return RestoreAsync(context, remembered);
             }
         }
 
@@ -54,10 +66,21 @@ internal sealed class GatewayTokenEvents(
 
         // Seen and validated before: skip the signature check, but never the revocation check.
         if (cache.TryGet(token, out var validated)
-            && !revocation.IsRevoked(validated.TokenId, validated.UserId, validated.IssuedAt))
+            && !revocation.IsRevoked(validated.TokenId, validated.SessionId, validated.UserId, validated.AuthenticatedAt))
         {
             context.Principal = validated.Principal;
             context.Success();
+            return refresh.IsDue(context.HttpContext, validated.ExpiresAt)
+                ? refresh.RefreshAsync(context.HttpContext, validated.Principal, setCookie: true)
+                : Task.CompletedTask;
+        }
+
+        // A browser-session token cookie outlives its token: past exp, a remembered session is restored instead.
+        if (context.HttpContext.GetTokenSource() == TokenSource.Cookie
+            && cookies.ReadRemembered(request) is { } credential
+            && HasExpired(token))
+        {
+            return RestoreAsync(context, credential);
         }
 
         return Task.CompletedTask;
@@ -74,19 +97,25 @@ internal sealed class GatewayTokenEvents(
             return Task.CompletedTask;
         }
 
-        var issuedAt = IssuedAt(principal);
-        if (revocation.IsRevoked(tokenId, userId, issuedAt))
+        var sessionId = principal.FindFirst(GatewayClaims.SessionId)?.Value;
+        var authenticatedAt = AuthenticatedAt(principal);
+        if (revocation.IsRevoked(tokenId, sessionId, userId, authenticatedAt))
         {
             context.Fail(new SecurityTokenRevokedException());
-        }
-        else if (context.SecurityToken is JsonWebToken jwt)
-        {
-            // exp is required by validation, so it is there.
-            var expires = long.Parse(principal.FindFirst(GatewayClaims.Expires)!.Value, CultureInfo.InvariantCulture);
-            cache.Add(jwt.EncodedToken, new ValidatedToken(principal, tokenId, userId, issuedAt, expires));
+            return Task.CompletedTask;
         }
 
-        return Task.CompletedTask;
+        if (context.SecurityToken is not JsonWebToken jwt)
+        {
+            return Task.CompletedTask;
+        }
+
+        // exp is required by validation, so it is there.
+        var expires = long.Parse(principal.FindFirst(GatewayClaims.Expires)!.Value, CultureInfo.InvariantCulture);
+        cache.Add(jwt.EncodedToken, new ValidatedToken(principal, tokenId, userId, authenticatedAt, expires, sessionId));
+        return refresh.IsDue(context.HttpContext, expires)
+            ? refresh.RefreshAsync(context.HttpContext, principal, setCookie: true)
+            : Task.CompletedTask;
     }
 
     public override Task Challenge(JwtBearerChallengeContext context)
@@ -105,9 +134,37 @@ internal sealed class GatewayTokenEvents(
 
     public override Task Forbidden(ForbiddenContext context) => responses.ForbiddenAsync(context.HttpContext);
 
-    // A token without iat counts as issued at the epoch, so any "log out everywhere" of its user ends it.
-    private static DateTimeOffset IssuedAt(ClaimsPrincipal principal) =>
-        long.TryParse(principal.FindFirst(GatewayClaims.IssuedAt)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+    private async Task RestoreAsync(MessageReceivedContext context, string credential)
+    {
+        // Validated below like any token, so the restored one is cached and checked the same way.
+        if (await refresh.RestoreAsync(context.HttpContext, credential) is { } restored)
+        {
+            context.Token = restored.Value;
+            context.HttpContext.SetTokenSource(TokenSource.Cookie);
+        }
+    }
+
+    /// <summary>Read without validation, only to decide whether a remember-me credential should be tried instead.</summary>
+    private bool HasExpired(string token)
+    {
+        try
+        {
+            return new JsonWebToken(token).ValidTo < time.GetUtcNow().UtcDateTime;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    // The cut-off compares when the password was checked: auth_time, which refreshed tokens keep. A token issued before
+    // sessions existed has none and is judged by its iat; one without either counts as signed in at the epoch, so any
+    // "log out everywhere" of its user ends it.
+    private static DateTimeOffset AuthenticatedAt(ClaimsPrincipal principal) =>
+        Seconds(principal, GatewayClaims.AuthTime) ?? Seconds(principal, GatewayClaims.IssuedAt) ?? DateTimeOffset.UnixEpoch;
+
+    private static DateTimeOffset? Seconds(ClaimsPrincipal principal, string claim) =>
+        long.TryParse(principal.FindFirst(claim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-            : DateTimeOffset.UnixEpoch;
+            : null;
 }

@@ -1,15 +1,30 @@
+using Gateway.Sessions;
 using Gateway.Tokens;
 using Gateway.Users;
 
 namespace Gateway.Auth;
 
-/// <summary>Issues a token for a user whose password was just checked and hands it to the browser as a cookie.</summary>
-internal sealed class SignIn(TokenIssuer issuer, TokenCookies cookies)
+/// <summary>
+/// Starts a session for a user whose password was just checked: a token, handed to the browser as a cookie, and the
+/// remember-me cookie when the user asked to be kept signed in.
+/// </summary>
+internal sealed class SignIn(SessionPolicy sessions, TokenIssuer issuer, TokenCookies cookies, RememberMeCredential remember)
 {
-    public IssuedToken Start(HttpContext context, User user)
+    public IssuedToken Start(HttpContext context, User user, bool rememberMe = false)
     {
-        var token = issuer.Issue(user);
+        var session = sessions.Start(user, rememberMe);
+        var token = issuer.Issue(user, session);
         cookies.Append(context, token);
+        if (session.Remembered)
+        {
+            cookies.AppendRemembered(context, remember.Create(user.Id, session), session.EndsAt);
+        }
+        else if (cookies.ReadRemembered(context.Request) is not null)
+        {
+            // A remember-me cookie of an earlier sign-in on this browser must not bring that session back.
+            cookies.DeleteRemembered(context);
+        }
+
         return token;
     }
 }

@@ -17,6 +17,11 @@ internal sealed class TokenCookieOptions : IValidatableObject
         ErrorMessage = "Gateway:Cookie:Name must be a valid cookie name (letters, digits, _ - . and similar).")]
     public string Name { get; set; } = "gateway_token";
 
+    /// <summary>The remember-me cookie ("Keep me signed in"), set only for remembered sessions.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$",
+        ErrorMessage = "Gateway:Cookie:RememberName must be a valid cookie name (letters, digits, _ - . and similar).")]
+    public string RememberName { get; set; } = "gateway_session";
+
     /// <summary>SameAsRequest marks the cookie Secure on HTTPS; set Always behind a TLS-terminating load balancer.</summary>
     public CookieSecurePolicy Secure { get; set; } = CookieSecurePolicy.SameAsRequest;
 
@@ -29,10 +34,11 @@ internal sealed class TokenCookieOptions : IValidatableObject
     /// </summary>
     public string ExpiryName => Name + "_exp";
 
-    /// <summary>A browser drops a <c>__Host-</c> or <c>__Secure-</c> cookie that is not Secure, whatever the request.</summary>
-    public bool RequiresSecure =>
-        Name.StartsWith(HostPrefix, StringComparison.OrdinalIgnoreCase)
-        || Name.StartsWith(SecurePrefix, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// A browser drops a <c>__Host-</c> or <c>__Secure-</c> cookie that is not Secure, whatever the request. Either name
+    /// prefixed makes both cookies Secure: the remember-me cookie must never travel where the token would not.
+    /// </summary>
+    public bool RequiresSecure => IsPrefixed(Name) || IsPrefixed(RememberName);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -42,5 +48,24 @@ internal sealed class TokenCookieOptions : IValidatableObject
                 $"Gateway:Cookie:Domain must be unset when Gateway:Cookie:Name starts with {HostPrefix}: browsers refuse such a cookie with a Domain.",
                 [nameof(Domain)]);
         }
+
+        if (RememberName.StartsWith(HostPrefix, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(Domain))
+        {
+            yield return new ValidationResult(
+                $"Gateway:Cookie:Domain must be unset when Gateway:Cookie:RememberName starts with {HostPrefix}: browsers refuse such a cookie with a Domain.",
+                [nameof(Domain)]);
+        }
+
+        if (string.Equals(RememberName, Name, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(RememberName, ExpiryName, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return new ValidationResult(
+                "Gateway:Cookie:RememberName must differ from Gateway:Cookie:Name and its companion " + ExpiryName + ".",
+                [nameof(RememberName)]);
+        }
     }
+
+    private static bool IsPrefixed(string name) =>
+        name.StartsWith(HostPrefix, StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith(SecurePrefix, StringComparison.OrdinalIgnoreCase);
 }

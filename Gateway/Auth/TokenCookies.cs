@@ -13,7 +13,7 @@ internal enum CookieCount
     Several,
 }
 
-/// <summary>Reads, writes and deletes the token cookie and its expiry companion.</summary>
+/// <summary>Reads, writes and deletes the token cookie, its expiry companion and the remember-me cookie.</summary>
 internal sealed class TokenCookies(IOptions<TokenCookieOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan ExpiryNoticeLifetime = TimeSpan.FromDays(1);
@@ -21,6 +21,8 @@ internal sealed class TokenCookies(IOptions<TokenCookieOptions> options, TimePro
     public string Name => options.Value.Name;
 
     public string ExpiryName => options.Value.ExpiryName;
+
+    public string RememberName => options.Value.RememberName;
 
     /// <summary>
     /// The token cookie, by its exact name: RFC 6265 section 5.4 names are case-sensitive, while
@@ -60,22 +62,39 @@ internal sealed class TokenCookies(IOptions<TokenCookieOptions> options, TimePro
 
     public CookieCount ReadToken(HttpRequest request, out string? token) => Find(request.Headers.Cookie, Name, out token);
 
+    /// <summary>The remember-me credential, when exactly one cookie of its name was sent (see <see cref="Find"/>).</summary>
+    public string? ReadRemembered(HttpRequest request) =>
+        Find(request.Headers.Cookie, RememberName, out var value) == CookieCount.One && !string.IsNullOrEmpty(value) ? value : null;
+
+    /// <summary>
+    /// The token as a browser-session cookie (no Expires): closing the browser ends a session that is not remembered,
+    /// and a remembered one is restored from its own cookie.
+    /// </summary>
     public void Append(HttpContext context, IssuedToken token)
     {
         var cookies = context.Response.Cookies;
-        cookies.Append(Name, token.Value, Build(context, token.ExpiresAt));
+        cookies.Append(Name, token.Value, Build(context, expires: null));
         cookies.Append(
             ExpiryName,
             token.ExpiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             Build(context, token.ExpiresAt + ExpiryNoticeLifetime));
     }
 
+    /// <summary>The remember-me credential, kept by the browser until the session ends.</summary>
+    public void AppendRemembered(HttpContext context, string credential, DateTimeOffset sessionEndsAt) =>
+        context.Response.Cookies.Append(RememberName, credential, Build(context, sessionEndsAt));
+
     public void Delete(HttpContext context)
     {
         var cookies = context.Response.Cookies;
         cookies.Delete(Name, Build(context, expires: null));
         cookies.Delete(ExpiryName, Build(context, expires: null));
+        cookies.Delete(RememberName, Build(context, expires: null));
     }
+
+    /// <summary>Forgets a remember-me credential that no longer restores anything.</summary>
+    public void DeleteRemembered(HttpContext context) =>
+        context.Response.Cookies.Delete(RememberName, Build(context, expires: null));
 
     /// <summary>
     /// Expires, at Path=/, the cookies whose names differ from the token's or its companion's only in case. They are
@@ -89,7 +108,8 @@ internal sealed class TokenCookies(IOptions<TokenCookieOptions> options, TimePro
         {
             var name = pairs.Name;
             if ((name.Equals(Name, StringComparison.OrdinalIgnoreCase) && !name.SequenceEqual(Name))
-                || (name.Equals(ExpiryName, StringComparison.OrdinalIgnoreCase) && !name.SequenceEqual(ExpiryName)))
+                || (name.Equals(ExpiryName, StringComparison.OrdinalIgnoreCase) && !name.SequenceEqual(ExpiryName))
+                || (name.Equals(RememberName, StringComparison.OrdinalIgnoreCase) && !name.SequenceEqual(RememberName)))
             {
                 context.Response.Cookies.Delete(name.ToString(), Build(context, expires: null));
             }

@@ -71,6 +71,7 @@ internal sealed class ValidatedTokenCache
     }
 }
 
-/// <summary>A validated token's principal and the claims revocation is decided on.</summary>
+/// <summary>A validated token's principal and the claims revocation and refresh are decided on.</summary>
+/// <param name="AuthenticatedAt">auth_time, or iat for a token without one (see <see cref="Revocation.ITokenRevocation"/>).</param>
 internal sealed record ValidatedToken(
-    ClaimsPrincipal Principal, string TokenId, string UserId, DateTimeOffset IssuedAt, long ExpiresAt);
+    ClaimsPrincipal Principal, string TokenId, string UserId, DateTimeOffset AuthenticatedAt, long ExpiresAt, string? SessionId = null);

@@ -15,6 +15,7 @@ internal static class AuthEndpoints
         group.MapLogin();
         group.MapRegister();
         group.MapLogout();
+        group.MapRefresh();
         group.MapMe();
         group.MapPassword();
         // Not MapFallback: a fallback loses to a yarp.json catch-all route, which would forward the gateway's own

@@ -21,6 +21,9 @@ internal sealed class AuthInput
         MultipartHeadersLengthLimit = MaxBodyBytes,
     };
 
+    /// <summary>The fields a JSON body may send as true or false.</summary>
+    private static readonly HashSet<string> FlagFields = new(StringComparer.Ordinal) { LoginEndpoints.RememberMeField };
+
     private readonly Dictionary<string, string?> _fields;
 
     private AuthInput(bool isForm, Dictionary<string, string?> fields)
@@ -152,6 +155,10 @@ internal sealed class AuthInput
                     break;
                 case JsonValueKind.Null:
                     fields[property.Name] = null;
+                    break;
+                case JsonValueKind.True or JsonValueKind.False when FlagFields.Contains(property.Name):
+                    // Read like the checkbox's form value; any other field stays a string, so "password": true is refused.
+                    fields[property.Name] = property.Value.ValueKind == JsonValueKind.True ? "true" : "false";
                     break;
                 default:
                     return (null, new HttpError(StatusCodes.Status400BadRequest,

@@ -2,6 +2,7 @@ using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.Pages.Models;
 using Gateway.Responses;
+using Gateway.Sessions;
 using Gateway.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,11 @@ internal static class LoginEndpoints
         group.MapPost("/login", SubmitAsync).RequireRateLimiting(AuthRateLimiting.Policy);
     }
 
-    private static Task ShowAsync(HttpContext context, Replies replies, IOptions<GatewayOptions> options)
+    /// <summary>The form field (and JSON property) of "Keep me signed in".</summary>
+    public const string RememberMeField = "rememberMe";
+
+    private static Task ShowAsync(
+        HttpContext context, Replies replies, IOptions<GatewayOptions> options, SessionPolicy sessions)
     {
         var query = context.Request.Query;
         var notice = query["reason"].ToString() switch
@@ -41,7 +46,11 @@ internal static class LoginEndpoints
             _ => null,
         };
 
-        return replies.PageAsync(context, new LoginPage(ReturnUrl.AfterSignIn(query["returnUrl"], options.Value)) { Notice = notice });
+        return replies.PageAsync(context, new LoginPage(ReturnUrl.AfterSignIn(query["returnUrl"], options.Value))
+        {
+            Notice = notice,
+            OfferRememberMe = sessions.Options.RememberMe.Enabled,
+        });
     }
 
     private static async Task SubmitAsync(
@@ -52,6 +61,7 @@ internal static class LoginEndpoints
         Replies replies,
         IAntiforgery antiforgery,
         IOptions<GatewayOptions> options,
+        SessionPolicy sessions,
         ILoggerFactory loggers)
     {
         if (await AuthInput.ReadOrRejectAsync(context, replies) is not { } input)
@@ -62,7 +72,14 @@ internal static class LoginEndpoints
         var logger = loggers.CreateLogger(typeof(LoginEndpoints));
         var username = input[Accounts.UsernameField];
         var password = input[Accounts.PasswordField];
-        var form = new LoginPage(ReturnUrl.AfterSignIn(input["returnUrl"], options.Value)) { Username = username };
+        var offerRememberMe = sessions.Options.RememberMe.Enabled;
+        var rememberMe = offerRememberMe && IsTicked(input[RememberMeField]);
+        var form = new LoginPage(ReturnUrl.AfterSignIn(input["returnUrl"], options.Value))
+        {
+            Username = username,
+            OfferRememberMe = offerRememberMe,
+            RememberMe = rememberMe,
+        };
 
         // A browser that would drop the token cookie would only come back here, signing in again and again; checked
         // before the antiforgery token, whose cookie shares the Secure setting and so is dropped too.
@@ -104,9 +121,13 @@ internal static class LoginEndpoints
             return;
         }
 
-        var token = signIn.Start(context, user);
+        var token = signIn.Start(context, user, rememberMe);
         AuthLog.LoginSucceeded(logger, user.Username, user.Id);
         await Replies.SucceededAsync(context, form.ReturnUrl, StatusCodes.Status200OK,
             new { token = token.Value, expiresAt = token.ExpiresAt });
     }
+
+    // A checkbox sends its value ("true", or "on" without one) only when ticked; JSON sends true, read as "true".
+    private static bool IsTicked(string? value) =>
+        string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(value, "on", StringComparison.OrdinalIgnoreCase);
 }

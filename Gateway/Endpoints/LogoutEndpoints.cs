@@ -3,6 +3,7 @@ using Gateway.Configuration;
 using Gateway.Pages.Models;
 using Gateway.Responses;
 using Gateway.Revocation;
+using Gateway.Sessions;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,7 @@ internal static class LogoutEndpoints
         HttpContext context,
         ITokenRevocation revocation,
         SignOutEverywhere signOutEverywhere,
+        SessionPolicy sessions,
         TokenCookies cookies,
         Replies replies,
         IAntiforgery antiforgery,
@@ -69,6 +71,12 @@ internal static class LogoutEndpoints
         {
             var cutOff = await signOutEverywhere.RunAsync(userId, context.RequestAborted);
             AccountLog.LoggedOutEverywhere(logger, userId, cutOff);
+        }
+        else if (signedIn && sessions.Read(user) is { } session)
+        {
+            // The session, not the token: the tokens refreshed from it, earlier and later, and its remember-me credential.
+            await revocation.RevokeSessionAsync(session.Id, session.EndsAt, context.RequestAborted);
+            AuthLog.LoggedOut(logger, user.FindFirst(GatewayClaims.Subject)?.Value ?? "?");
         }
         else if (signedIn
             && user.FindFirst(GatewayClaims.TokenId)?.Value is { } tokenId

@@ -1,6 +1,7 @@
 using Gateway.Auth;
 using Gateway.Pages.Models;
 using Gateway.Responses;
+using Gateway.Sessions;
 using Gateway.Users;
 using Microsoft.AspNetCore.Authentication;
 
@@ -36,7 +37,7 @@ internal static class MeEndpoints
         });
     }
 
-    private static async Task AccountAsync(HttpContext context, IUserStore users, Replies replies)
+    private static async Task AccountAsync(HttpContext context, IUserStore users, SessionPolicy sessions, Replies replies)
     {
         if (await context.SignedInUserAsync(users) is not { } user)
         {
@@ -45,9 +46,15 @@ internal static class MeEndpoints
             return;
         }
 
+        // A session refreshed while in use, or remembered, lasts until its end; any other ends with its token.
+        var session = sessions.Read(context.User);
+        var continued = session is not null && (session.Remembered || sessions.Options.Sliding);
         await replies.PageAsync(context, new AccountPage(user.Username, user.DisplayName)
         {
-            SessionEnds = context.TokenExpiresAt(),
+            SessionStarted = session?.AuthTime,
+            SessionEnds = continued ? session!.EndsAt : context.TokenExpiresAt(),
+            Remembered = session?.Remembered == true,
+            AtTheLatest = continued && session?.Remembered != true,
             Notice = AccountPage.NoticeFor(context.Request.Query["notice"]),
         });
     }

@@ -3,6 +3,7 @@ using Gateway.Configuration;
 using Gateway.Pages.Models;
 using Gateway.Responses;
 using Gateway.Revocation;
+using Gateway.Sessions;
 using Gateway.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -46,6 +47,7 @@ internal static class PasswordEndpoints
         Accounts accounts,
         SignOutEverywhere signOutEverywhere,
         SignIn signIn,
+        SessionPolicy sessions,
         Replies replies,
         IAntiforgery antiforgery,
         IOptions<GatewayOptions> options,
@@ -100,7 +102,8 @@ internal static class PasswordEndpoints
                 var cutOff = changed.User.TokensValidAfter;
                 await signOutEverywhere.EnforceAsync(user.Id, cutOff);
                 AccountLog.PasswordChanged(logger, user.Id, cutOff);
-                var token = signIn.Start(context, changed.User);
+                // A new session (the password was just checked), kept signed in if the one it replaces was.
+                var token = signIn.Start(context, changed.User, sessions.Read(context.User)?.Remembered == true);
                 await Replies.SucceededAsync(context, $"{options.Value.AccountPath}?notice={AccountPage.PasswordChangedNotice}",
                     StatusCodes.Status200OK, new { token = token.Value, expiresAt = token.ExpiresAt });
                 return;

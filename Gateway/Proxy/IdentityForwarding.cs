@@ -14,7 +14,7 @@ internal sealed class IdentityForwarding(IOptions<IdentityHeaderOptions> options
 {
     private readonly string[] _strippedHeaders =
         [options.Value.UserId, options.Value.UserName, .. IdentityHeaderOptions.AlwaysRemoved, .. options.Value.Remove];
-    private readonly string[] _gatewayCookies = [cookies.Name, cookies.ExpiryName, PageExtensions.AntiforgeryCookieName];
+    private readonly string[] _gatewayCookies = [cookies.Name, cookies.ExpiryName, cookies.RememberName, PageExtensions.AntiforgeryCookieName];
 
     public override ValueTask ApplyAsync(RequestTransformContext context)
     {

@@ -11,6 +11,7 @@ internal sealed class InMemoryTokenRevocation(TimeProvider time, RevocationExpir
     private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, long> _revoked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _cutOffs = new(StringComparer.Ordinal);
     private long _nextPruneTicks;
 
@@ -18,9 +19,12 @@ internal sealed class InMemoryTokenRevocation(TimeProvider time, RevocationExpir
 
     public int CutOffCount => _cutOffs.Count;
 
-    public bool IsRevoked(string tokenId, string userId, DateTimeOffset issuedAt) =>
+    public int SessionCount => _sessions.Count;
+
+    public bool IsRevoked(string tokenId, string? sessionId, string userId, DateTimeOffset authenticatedAt) =>
         _revoked.ContainsKey(tokenId)
-        || (_cutOffs.TryGetValue(userId, out var cutOff) && TokenCutOff.Ends(cutOff, issuedAt.ToUnixTimeSeconds()));
+        || (sessionId is not null && _sessions.ContainsKey(sessionId))
+        || (_cutOffs.TryGetValue(userId, out var cutOff) && TokenCutOff.Ends(cutOff, authenticatedAt.ToUnixTimeSeconds()));
 
     public DateTimeOffset? CutOff(string userId) =>
         _cutOffs.TryGetValue(userId, out var cutOff) ? DateTimeOffset.FromUnixTimeSeconds(cutOff) : null;
@@ -28,6 +32,12 @@ internal sealed class InMemoryTokenRevocation(TimeProvider time, RevocationExpir
     public Task RevokeAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         Apply(new RevocationEntry.Token(tokenId, expiresAt.ToUnixTimeSeconds()));
+        return Task.CompletedTask;
+    }
+
+    public Task RevokeSessionAsync(string sessionId, DateTimeOffset endsAt, CancellationToken cancellationToken)
+    {
+        Apply(new RevocationEntry.Session(sessionId, endsAt.ToUnixTimeSeconds()));
         return Task.CompletedTask;
     }
 
@@ -45,6 +55,9 @@ internal sealed class InMemoryTokenRevocation(TimeProvider time, RevocationExpir
             case RevocationEntry.Token token:
                 _revoked.AddOrUpdate(token.TokenId, token.ExpiresAt, (_, known) => Math.Max(known, token.ExpiresAt));
                 break;
+            case RevocationEntry.Session session:
+                _sessions.AddOrUpdate(session.SessionId, session.EndsAt, (_, known) => Math.Max(known, session.EndsAt));
+                break;
             case RevocationEntry.User user:
                 _cutOffs.AddOrUpdate(user.UserId, user.CutOff, (_, known) => Math.Max(known, user.CutOff));
                 break;
@@ -59,6 +72,11 @@ internal sealed class InMemoryTokenRevocation(TimeProvider time, RevocationExpir
         foreach (var (id, expiresAt) in _revoked)
         {
             yield return new RevocationEntry.Token(id, expiresAt);
+        }
+
+        foreach (var (id, endsAt) in _sessions)
+        {
+            yield return new RevocationEntry.Session(id, endsAt);
         }
 
         foreach (var (id, cutOff) in _cutOffs)
@@ -82,6 +100,14 @@ internal sealed class InMemoryTokenRevocation(TimeProvider time, RevocationExpir
             if (expiry.KeepUntil(new RevocationEntry.Token(id, expiresAt)) < seconds)
             {
                 _revoked.TryRemove(KeyValuePair.Create(id, expiresAt));
+            }
+        }
+
+        foreach (var (id, endsAt) in _sessions)
+        {
+            if (expiry.KeepUntil(new RevocationEntry.Session(id, endsAt)) < seconds)
+            {
+                _sessions.TryRemove(KeyValuePair.Create(id, endsAt));
             }
         }
 

@@ -6,12 +6,14 @@ namespace Gateway.Revocation;
 
 /// <summary>
 /// Names of the gateway's Redis keys and channel, all under the configured prefix, and the text of the values and
-/// messages: <c>{prefix}revoked:jti:{jti}</c> holding the token's exp, <c>{prefix}revoked:user:{id}</c> holding the
-/// user's cut-off, and messages "jti {jti} {exp}" / "user {id} {cut-off}" on <c>{prefix}revocations</c>.
+/// messages: <c>{prefix}revoked:jti:{jti}</c> holding the token's exp, <c>{prefix}revoked:sid:{sid}</c> holding the
+/// session's end, <c>{prefix}revoked:user:{id}</c> holding the user's cut-off, and messages "jti {jti} {exp}" /
+/// "sid {sid} {end}" / "user {id} {cut-off}" on <c>{prefix}revocations</c>.
 /// </summary>
 internal sealed class RedisKeys(IOptions<RedisOptions> options)
 {
     private const string TokenKind = "jti";
+    private const string SessionKind = "sid";
     private const string UserKind = "user";
 
     private readonly string _keyStart = options.Value.KeyPrefix + "revoked:";
@@ -24,6 +26,7 @@ internal sealed class RedisKeys(IOptions<RedisOptions> options)
     public RedisKey Key(RevocationEntry entry) => _keyStart + entry switch
     {
         RevocationEntry.Token token => $"{TokenKind}:{token.TokenId}",
+        RevocationEntry.Session session => $"{SessionKind}:{session.SessionId}",
         RevocationEntry.User user => $"{UserKind}:{user.UserId}",
         _ => throw new ArgumentOutOfRangeException(nameof(entry)),
     };
@@ -31,6 +34,7 @@ internal sealed class RedisKeys(IOptions<RedisOptions> options)
     public static long Value(RevocationEntry entry) => entry switch
     {
         RevocationEntry.Token token => token.ExpiresAt,
+        RevocationEntry.Session session => session.EndsAt,
         RevocationEntry.User user => user.CutOff,
         _ => throw new ArgumentOutOfRangeException(nameof(entry)),
     };
@@ -51,6 +55,7 @@ internal sealed class RedisKeys(IOptions<RedisOptions> options)
     public static string ToMessage(RevocationEntry entry) => entry switch
     {
         RevocationEntry.Token token => $"{TokenKind} {token.TokenId} {token.ExpiresAt.ToString(CultureInfo.InvariantCulture)}",
+        RevocationEntry.Session session => $"{SessionKind} {session.SessionId} {session.EndsAt.ToString(CultureInfo.InvariantCulture)}",
         RevocationEntry.User user => $"{UserKind} {user.UserId} {user.CutOff.ToString(CultureInfo.InvariantCulture)}",
         _ => throw new ArgumentOutOfRangeException(nameof(entry)),
     };
@@ -68,6 +73,7 @@ internal sealed class RedisKeys(IOptions<RedisOptions> options)
     private static RevocationEntry? Entry(string kind, string id, long value) => id.Length == 0 ? null : kind switch
     {
         TokenKind => new RevocationEntry.Token(id, value),
+        SessionKind => new RevocationEntry.Session(id, value),
         UserKind => new RevocationEntry.User(id, value),
         _ => null,
     };

@@ -14,12 +14,16 @@ internal sealed class RedisTokenRevocation(
     PendingRevocations pending,
     ILogger<RedisTokenRevocation> logger) : ITokenRevocation
 {
-    public bool IsRevoked(string tokenId, string userId, DateTimeOffset issuedAt) => view.IsRevoked(tokenId, userId, issuedAt);
+    public bool IsRevoked(string tokenId, string? sessionId, string userId, DateTimeOffset authenticatedAt) =>
+        view.IsRevoked(tokenId, sessionId, userId, authenticatedAt);
 
     public DateTimeOffset? CutOff(string userId) => view.CutOff(userId);
 
     public Task RevokeAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         ApplyAsync(new RevocationEntry.Token(tokenId, expiresAt.ToUnixTimeSeconds()));
+
+    public Task RevokeSessionAsync(string sessionId, DateTimeOffset endsAt, CancellationToken cancellationToken) =>
+        ApplyAsync(new RevocationEntry.Session(sessionId, endsAt.ToUnixTimeSeconds()));
 
     public Task RevokeAllAsync(string userId, DateTimeOffset cutOff, CancellationToken cancellationToken) =>
         ApplyAsync(new RevocationEntry.User(userId, cutOff.ToUnixTimeSeconds()));

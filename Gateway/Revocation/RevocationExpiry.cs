@@ -14,8 +14,10 @@ internal sealed class RevocationExpiry(IOptions<JwtOptions> jwt)
         return entry switch
         {
             RevocationEntry.Token token => token.ExpiresAt + skew,
+            RevocationEntry.Session session => session.EndsAt + skew,
 
-            // A token issued before the cut-off expires within one lifetime of it.
+            // A token issued before the cut-off expires within one lifetime of it; refreshing one, or restoring one
+            // from a remember-me credential, checks the cut-off in the user store, which keeps it for good.
             RevocationEntry.User user => user.CutOff + (long)Math.Ceiling(jwt.Value.Lifetime.TotalSeconds) + skew,
             _ => throw new ArgumentOutOfRangeException(nameof(entry)),
         };

@@ -1,6 +1,9 @@
 namespace Gateway.Tokens;
 
-/// <summary>Registered claim names (RFC 7519 section 4.1) and the OpenID Connect <c>name</c> claim.</summary>
+/// <summary>
+/// Registered claim names (RFC 7519 section 4.1), the OpenID Connect <c>name</c>, <c>sid</c> and <c>auth_time</c> claims
+/// (OpenID Connect Core 1.0 section 2, Front-Channel Logout section 3), and the gateway's own <c>remember</c>.
+/// </summary>
 internal static class GatewayClaims
 {
     public const string Subject = "sub";
@@ -11,4 +14,13 @@ internal static class GatewayClaims
 
     /// <summary>The user's roles, a JSON array of names (as in RFC 9068 section 2.2.3.1), absent when there are none.</summary>
     public const string Roles = "roles";
+
+    /// <summary>The session every token refreshed from one sign-in shares: 128 random bits, base64url.</summary>
+    public const string SessionId = "sid";
+
+    /// <summary>When the password was checked, as a NumericDate; refreshed tokens keep it.</summary>
+    public const string AuthTime = "auth_time";
+
+    /// <summary>Present and true when the user chose "Keep me signed in".</summary>
+    public const string Remembered = "remember";
 }

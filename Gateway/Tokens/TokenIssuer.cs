@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Gateway.Revocation;
+using Gateway.Sessions;
 using Gateway.Users;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -14,13 +15,19 @@ internal sealed class TokenIssuer(IOptions<JwtOptions> options, SigningKey signi
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public IssuedToken Issue(User user)
+    /// <param name="session">The session the token belongs to; none for a token outside any session.</param>
+    public IssuedToken Issue(User user, Session? session = null)
     {
         var jwt = options.Value;
 
         // JWT times are whole seconds (RFC 7519 NumericDate); truncate so expiresAt matches the exp claim.
         var now = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
+        // A refresh issues a new token rather than stretching one, and none outlives its session.
         var expires = now + jwt.Lifetime;
+        if (session is not null && session.EndsAt < expires)
+        {
+            expires = DateTimeOffset.FromUnixTimeSeconds(session.EndsAt.ToUnixTimeSeconds());
+        }
 
         // Signed in the same second as a "log out everywhere", the token would carry an iat before the cut-off and be
         // refused at once; it carries the cut-off instead, while nbf and exp keep the real time (see TokenCutOff).
@@ -36,6 +43,16 @@ internal sealed class TokenIssuer(IOptions<JwtOptions> options, SigningKey signi
         if (user.Roles.Count > 0)
         {
             claims[GatewayClaims.Roles] = user.Roles.ToArray();
+        }
+
+        if (session is not null)
+        {
+            claims[GatewayClaims.SessionId] = session.Id;
+            claims[GatewayClaims.AuthTime] = session.AuthTime.ToUnixTimeSeconds();
+            if (session.Remembered)
+            {
+                claims[GatewayClaims.Remembered] = true;
+            }
         }
 
         var token = _handler.CreateToken(new SecurityTokenDescriptor

@@ -11,8 +11,21 @@ internal sealed record AccountPage(string Username, string DisplayName) : PageMo
 
     public string? Notice { get; init; }
 
-    /// <summary>When the current token expires; shown as <c>expiresAt</c> and <c>expiresAtIso</c>.</summary>
+    /// <summary>When the session ends (the token's expiry when it is not refreshed); shown as <c>expiresAt</c> and <c>expiresAtIso</c>.</summary>
     public DateTimeOffset? SessionEnds { private get; init; }
+
+    /// <summary>When the user signed in (the password check); shown as <c>startedAt</c> and <c>startedAtIso</c>.</summary>
+    public DateTimeOffset? SessionStarted { private get; init; }
+
+    /// <summary>The user chose "Keep me signed in".</summary>
+    public bool Remembered { get; init; }
+
+    /// <summary>The session is refreshed while in use, and can end sooner (browser closed, idle).</summary>
+    public bool AtTheLatest { get; init; }
+
+    public string? StartedAt => SessionStarted?.ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public string? StartedAtIso => SessionStarted?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The first letter of the name as a person reads it (a whole emoji or accented letter, not half of one).</summary>
     public string Initial => DisplayName.Length == 0 ? "?" : StringInfo.GetNextTextElement(DisplayName).ToUpperInvariant();

@@ -10,5 +10,11 @@ internal sealed record LoginPage(string ReturnUrl) : PageModel
 
     public string? Username { get; init; }
 
+    /// <summary>Shows "Keep me signed in" (Gateway:Session:RememberMe:Enabled).</summary>
+    public bool OfferRememberMe { get; init; }
+
+    /// <summary>The box was ticked when the form is shown again after an error.</summary>
+    public bool RememberMe { get; init; }
+
     public string ReturnUrlQuery => Uri.EscapeDataString(ReturnUrl);
 }

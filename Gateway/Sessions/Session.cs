@@ -1,0 +1,7 @@
+namespace Gateway.Sessions;
+
+/// <summary>
+/// One sign-in: every token refreshed from it carries its <paramref name="Id"/> and <paramref name="AuthTime"/>, and
+/// none outlives <paramref name="EndsAt"/>.
+/// </summary>
+internal sealed record Session(string Id, DateTimeOffset AuthTime, bool Remembered, DateTimeOffset EndsAt);
