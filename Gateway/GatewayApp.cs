@@ -32,6 +32,7 @@ internal static class GatewayApp
         builder.Services.AddAuditTrail();
         builder.Services.AddUserAdministration();
         builder.Services.AddGatewayAuthentication();
+        builder.Services.AddRoutePolicies();
         builder.Services.AddGatewayPages();
         builder.Services.AddGatewayReplies();
         builder.Services.AddAuthRateLimiting();
@@ -54,6 +55,7 @@ internal static class GatewayApp
 
         app.MapGatewayHealthChecks();
         app.MapAuthEndpoints();
+        app.MapAdminApi();
         app.MapGatewayProxy();
 
         return app;

@@ -1,3 +1,4 @@
+using Gateway.Audit;
 using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.Pages.Models;
@@ -18,6 +19,9 @@ internal static class LoginEndpoints
 
     private static readonly HttpError FormExpired =
         HttpError.Of(StatusCodes.Status400BadRequest, "form_expired", "This sign-in form expired. Please try again.");
+
+    private static readonly HttpError AccountDisabled = HttpError.Of(StatusCodes.Status403Forbidden,
+        "account_disabled", "This account is disabled. Ask your administrator to enable it.");
 
     public static void MapLogin(this RouteGroupBuilder group)
     {
@@ -48,7 +52,10 @@ internal static class LoginEndpoints
         Replies replies,
         IAntiforgery antiforgery,
         IOptions<GatewayOptions> options,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        AuditTrail audit,
+        IUserStore users,
+        TimeProvider time)
     {
         if (await AuthInput.ReadOrRejectAsync(context, replies) is not { } input)
         {
@@ -80,13 +87,29 @@ internal static class LoginEndpoints
         if (user is null)
         {
             AuthLog.LoginFailed(logger, AuthLog.Clean(username));
+            await audit.RecordAsync(context, AuditEvents.LoginFailed, actor: null, target: null, TriedUsername(username));
             await replies.ErrorAsync(context, BadCredentials, form with { Error = BadCredentials.Body.Message });
+            return;
+        }
+
+        // Only after the password matched: a guesser learns nothing from a disabled account.
+        if (user.Disabled)
+        {
+            AuthLog.LoginFailed(logger, user.Username);
+            await audit.RecordAsync(context, AuditEvents.LoginFailed, user.Id, user.Id, $"{user.Username}: account disabled");
+            await replies.ErrorAsync(context, AccountDisabled, form with { Error = AccountDisabled.Body.Message });
             return;
         }
 
         var token = signIn.Start(context, user);
         AuthLog.LoginSucceeded(logger, user.Username, user.Id);
+        await users.RecordLoginAsync(user.Id, time.GetUtcNow(), CancellationToken.None);
+        await audit.RecordAsync(context, AuditEvents.LoginSucceeded, user.Id, user.Id, user.Username);
         await Replies.SucceededAsync(context, form.ReturnUrl, StatusCodes.Status200OK,
             new { token = token.Value, expiresAt = token.ExpiresAt });
     }
+
+    /// <summary>The username tried, for the audit log, only when it could be one: anything else may be a mistyped password.</summary>
+    private static string TriedUsername(string username) =>
+        UsernameRules.Problem(username) is null ? username : "invalid username";
 }

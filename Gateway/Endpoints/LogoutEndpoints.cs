@@ -1,3 +1,4 @@
+using Gateway.Audit;
 using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.Pages.Models;
@@ -35,7 +36,8 @@ internal static class LogoutEndpoints
         Replies replies,
         IAntiforgery antiforgery,
         IOptions<GatewayOptions> options,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        AuditTrail audit)
     {
         var logger = loggers.CreateLogger(typeof(LogoutEndpoints));
         var user = context.User;
@@ -66,13 +68,16 @@ internal static class LogoutEndpoints
         {
             var cutOff = await signOutEverywhere.RunAsync(userId, context.RequestAborted);
             AccountLog.LoggedOutEverywhere(logger, userId, cutOff);
+            await audit.RecordAsync(context, AuditEvents.LogoutEverywhere, userId, userId);
         }
         else if (signedIn
             && user.FindFirst(GatewayClaims.TokenId)?.Value is { } tokenId
             && context.TokenExpiresAt() is { } expires)
         {
             await revocation.RevokeAsync(tokenId, expires, context.RequestAborted);
-            AuthLog.LoggedOut(logger, user.FindFirst(GatewayClaims.Subject)?.Value ?? "?");
+            var subject = user.FindFirst(GatewayClaims.Subject)?.Value;
+            AuthLog.LoggedOut(logger, subject ?? "?");
+            await audit.RecordAsync(context, AuditEvents.Logout, subject, subject);
         }
 
         cookies.Delete(context);

@@ -32,6 +32,7 @@ internal static class MeEndpoints
             id = user.Id,
             username = user.Username,
             displayName = user.DisplayName,
+            roles = user.Roles,
             expiresAt = context.TokenExpiresAt(),
         });
     }

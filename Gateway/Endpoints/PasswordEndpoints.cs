@@ -1,3 +1,4 @@
+using Gateway.Audit;
 using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.Pages.Models;
@@ -49,7 +50,8 @@ internal static class PasswordEndpoints
         Replies replies,
         IAntiforgery antiforgery,
         IOptions<GatewayOptions> options,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        AuditTrail audit)
     {
         if (await AuthInput.ReadOrRejectAsync(context, replies) is not { } input)
         {
@@ -100,6 +102,7 @@ internal static class PasswordEndpoints
                 var cutOff = changed.User.TokensValidAfter;
                 await signOutEverywhere.EnforceAsync(user.Id, cutOff);
                 AccountLog.PasswordChanged(logger, user.Id, cutOff);
+                await audit.RecordAsync(context, AuditEvents.PasswordChanged, user.Id, user.Id);
                 var token = signIn.Start(context, changed.User);
                 await Replies.SucceededAsync(context, $"{options.Value.AccountPath}?notice={AccountPage.PasswordChangedNotice}",
                     StatusCodes.Status200OK, new { token = token.Value, expiresAt = token.ExpiresAt });
