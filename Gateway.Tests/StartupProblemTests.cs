@@ -106,7 +106,7 @@ public sealed class StartupProblemTests
         }, args);
 
     /// <returns>The one line saying why the gateway cannot start, once sure nothing like a stack trace came with it.</returns>
-    private static string OneProblemLine(string output)
+    internal static string OneProblemLine(string output)
     {
         Assert.DoesNotMatch(@"(?m)^\s+at \S", output);
         Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
