@@ -66,6 +66,24 @@ public sealed class StartupProblemTests
     }
 
     [Fact]
+    public async Task GatewayDll_WeakPreviousSigningKey_ExitsWith2NamingTheEntryNeverTheKey()
+    {
+        const string weakKey = "old-key-too-short";
+        var directory = await ConfigFolderAsync("process-weak-previous-key");
+
+        await using var gateway = StartGateway(directory, Path.Combine(directory, "data"),
+            new Dictionary<string, string?> { ["Gateway__Jwt__PreviousSigningKeys__0"] = weakKey }, "--urls", "http://127.0.0.1:0");
+        var exitCode = await gateway.WaitForExitAsync(ExitDeadline);
+
+        Assert.Equal(2, exitCode);
+        var line = OneProblemLine(gateway.Output);
+        Assert.Contains("Gateway:Jwt:PreviousSigningKeys:0", line, StringComparison.Ordinal);
+        Assert.Contains("Gateway__Jwt__PreviousSigningKeys__0", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(weakKey, gateway.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening on", gateway.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SampleBackendDll_PortInUse_ExitsWith2NamingTheAddressAndBackendUrls()
     {
         using var taken = TakenPort();
@@ -97,13 +115,17 @@ public sealed class StartupProblemTests
     }
 
     private static GatewayProcess StartGateway(string directory, string dataPath, params string[] args) =>
-        GatewayProcess.Start(directory, new Dictionary<string, string?>
-        {
-            ["GATEWAY_CONFIG"] = Path.Combine(directory, "yarp.json"),
-            ["Gateway__Jwt__SigningKey"] = GatewayServer.SigningKey,
-            ["Gateway__DataPath"] = dataPath,
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        }, args);
+        StartGateway(directory, dataPath, new Dictionary<string, string?>(), args);
+
+    private static GatewayProcess StartGateway(
+        string directory, string dataPath, Dictionary<string, string?> environment, params string[] args)
+    {
+        environment["GATEWAY_CONFIG"] = Path.Combine(directory, "yarp.json");
+        environment["Gateway__Jwt__SigningKey"] = GatewayServer.SigningKey;
+        environment["Gateway__DataPath"] = dataPath;
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return GatewayProcess.Start(directory, environment, args);
+    }
 
     /// <returns>The one line saying why the gateway cannot start, once sure nothing like a stack trace came with it.</returns>
     internal static string OneProblemLine(string output)

@@ -36,6 +36,8 @@ internal static class SampleApp
                     <h1>Hello, {WebUtility.HtmlEncode(name)}!</h1>
                     <p>Your user id is <code>{WebUtility.HtmlEncode(id)}</code>.</p>
                     <p><a href="/">Home</a> · <a href="/auth/account">Your account</a></p>
+                    <p><button type="button" id="sign-out">Sign out</button> <span id="sign-out-error" role="alert"></span></p>
+                    <script src="/public/signout.js" defer></script>
                     """);
         });
 
@@ -47,6 +49,11 @@ internal static class SampleApp
             return Results.Text("body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5}",
                 "text/css; charset=utf-8");
         });
+
+        // The page's own "Sign out": a script, not a form, so the app needs no antiforgery token of the gateway's. The
+        // X-Requested-With header is what lets the gateway tell it from a cross-site post (a foreign page cannot send it
+        // without a CORS preflight, which the gateway never grants). An external file, so a CSP of script-src 'self' allows it.
+        app.MapGet("/public/signout.js", () => Results.Text(SignOutScript, "text/javascript; charset=utf-8"));
 
         app.MapGet("/api/whoami", (HttpRequest request) => Results.Json(new
         {
@@ -86,6 +93,23 @@ internal static class SampleApp
             }
         });
     }
+
+    private const string SignOutScript = """
+        document.getElementById('sign-out')?.addEventListener('click', async () => {
+          const error = document.getElementById('sign-out-error');
+          try {
+            const response = await fetch('/auth/logout', { method: 'POST', headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+            if (response.ok) {
+              location.assign('/auth/login?reason=logged_out');
+              return;
+            }
+            const body = await response.json().catch(() => null);
+            error.textContent = body?.message ?? `Signing out failed (${response.status}).`;
+          } catch {
+            error.textContent = 'Signing out failed: the gateway could not be reached.';
+          }
+        });
+        """;
 
     private static IResult Html(string title, string body) => Results.Content($$"""
         <!doctype html>

@@ -57,6 +57,17 @@ internal static class TestTokens
     public static SigningCredentials Credentials(string key, string algorithm) =>
         new(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), algorithm);
 
+    /// <summary>HS256 with <paramref name="key"/>, writing <paramref name="keyId"/> as the token's kid header.</summary>
+    public static SigningCredentials KeyedCredentials(string key, string keyId) =>
+        new(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)) { KeyId = keyId }, SecurityAlgorithms.HmacSha256);
+
+    /// <summary>
+    /// The kid the gateway gives a key, computed here as the README documents it: the first 8 bytes of the SHA-256 of
+    /// the key's UTF-8 bytes, base64url.
+    /// </summary>
+    public static string KeyIdOf(string key) =>
+        Base64UrlEncoder.Encode(SHA256.HashData(Encoding.UTF8.GetBytes(key))[..8]);
+
     /// <summary>The same claims with <c>"alg": "none"</c> and an empty signature (RFC 7519 section 6).</summary>
     public static string Unsecured(SecurityTokenDescriptor descriptor)
     {

@@ -51,7 +51,7 @@ public sealed class ReplyPathTests(ReplyPathFixture fixture) : IClassFixture<Rep
             (f, asker) => Send(f.Gateway, Ask(Requests.Post("/auth/login", new StringContent("username=a", Encoding.UTF8, "text/plain")), asker))),
         ["body too large"] = (HttpStatusCode.RequestEntityTooLarge, "body_too_large",
             (f, asker) => Send(f.Gateway, Ask(Requests.Post("/auth/login", new StringContent(new string('a', 20_000), Encoding.UTF8, "text/plain")), asker))),
-        ["cookie sign-out without the form"] = (HttpStatusCode.BadRequest, "form_expired", SignOutWithoutFormAsync),
+        ["cookie sign-out without the form"] = (HttpStatusCode.BadRequest, "antiforgery_required", SignOutWithoutFormAsync),
         ["host not served"] = (HttpStatusCode.BadRequest, "unknown_host",
             (f, asker) => Send(f.Gateway, Ask(Requests.Get("/"), asker).WithHost("evil.example"))),
     };

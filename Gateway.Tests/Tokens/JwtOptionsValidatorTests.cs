@@ -43,6 +43,41 @@ public sealed class JwtOptionsValidatorTests
     public void Validate_TestKey_Succeeds() =>
         Assert.True(Validator.Validate(null, new JwtOptions { SigningKey = GatewayServer.SigningKey }).Succeeded);
 
+    [Theory]
+    [InlineData("0123456789abcdefghijklmnopqrstu")]
+    [InlineData("abababababababababababababababababababab")]
+    public void Validate_WeakPreviousKey_FailsNamingItsIndex(string previous)
+    {
+        var result = Validator.Validate(null, new JwtOptions
+        {
+            SigningKey = GatewayServer.SigningKey,
+            PreviousSigningKeys = ["previous-signing-key-0123456789-abcdefghijklmnop", previous],
+        });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Gateway:Jwt:PreviousSigningKeys:1", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Gateway__Jwt__PreviousSigningKeys__1", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(previous, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_EmptyPreviousKey_IsSkipped() =>
+        Assert.True(Validator.Validate(null, new JwtOptions { SigningKey = GatewayServer.SigningKey, PreviousSigningKeys = [""] }).Succeeded);
+
+    [Fact]
+    public void Validate_PreviousKeyEqualToCurrent_Fails()
+    {
+        var result = Validator.Validate(null, new JwtOptions
+        {
+            SigningKey = GatewayServer.SigningKey,
+            PreviousSigningKeys = [GatewayServer.SigningKey],
+        });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Gateway:Jwt:PreviousSigningKeys:0", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(GatewayServer.SigningKey, result.FailureMessage, StringComparison.Ordinal);
+    }
+
     private static void AssertFailsNamingSetting(string? key)
     {
         var result = Validator.Validate(null, new JwtOptions { SigningKey = key });

@@ -26,6 +26,7 @@ internal static class GatewayAuthentication
         services.AddGatewaySection<TokenCookieOptions>(TokenCookieOptions.Section);
         services.TryAddSingleton<TokenCookies>();
         services.TryAddSingleton<SignIn>();
+        services.TryAddSingleton<TokenCookieStorage>();
         services.TryAddSingleton<ChallengeResponses>();
         services.TryAddSingleton<GatewayTokenEvents>();
         services.TryAddSingleton<ValidatedTokenCache>();

@@ -49,6 +49,7 @@ internal static class LoginEndpoints
         HttpContext context,
         Accounts accounts,
         SignIn signIn,
+        TokenCookieStorage cookieStorage,
         Replies replies,
         IAntiforgery antiforgery,
         IOptions<GatewayOptions> options,
@@ -66,6 +67,14 @@ internal static class LoginEndpoints
         var username = input[Accounts.UsernameField];
         var password = input[Accounts.PasswordField];
         var form = new LoginPage(ReturnUrl.AfterSignIn(input["returnUrl"], options.Value)) { Username = username };
+
+        // A browser that would drop the token cookie would only come back here, signing in again and again; checked
+        // before the antiforgery token, whose cookie shares the Secure setting and so is dropped too.
+        if (cookieStorage.Refusal(context.Request) is { } unstored)
+        {
+            await replies.ErrorAsync(context, unstored);
+            return;
+        }
 
         if (input.IsForm && !await antiforgery.IsRequestValidAsync(context))
         {

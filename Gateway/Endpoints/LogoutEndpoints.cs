@@ -15,8 +15,9 @@ internal static class LogoutEndpoints
     private static readonly HttpError BadEverywhere =
         HttpError.Of(StatusCodes.Status400BadRequest, "invalid_request", "The everywhere parameter must be true or false.");
 
-    private static readonly HttpError FormRequired = HttpError.Of(StatusCodes.Status400BadRequest, "form_expired",
-        "A cookie session is signed out with the gateway's sign-out form; a script sends Authorization: Bearer <token> instead.");
+    private static readonly HttpError FormRequired = HttpError.Of(StatusCodes.Status400BadRequest, "antiforgery_required",
+        "A cookie session is signed out with the gateway's sign-out form, or by this site's own scripts sending " +
+        "X-Requested-With; a script elsewhere sends Authorization: Bearer <token> instead.");
 
     private static readonly HttpError EverywhereNeedsToken = HttpError.Of(StatusCodes.Status401Unauthorized, "unauthorized",
         "Logging out everywhere needs a valid token: send it in the cookie or as Authorization: Bearer <token>.");
@@ -48,8 +49,10 @@ internal static class LogoutEndpoints
             return;
         }
 
-        // A cookie session is only ended by the gateway's own form (CSRF); a Bearer caller proves itself with the header.
+        // A cookie session is only ended by the gateway's own form or the site's own scripts (CSRF); a Bearer caller
+        // proves itself with the header.
         if (signedIn && context.GetTokenSource() == TokenSource.Cookie
+            && !ScriptSignOut.IsAllowed(context.Request, logger)
             && (!RequestKinds.HasFormBody(context.Request) || !await antiforgery.IsRequestValidAsync(context)))
         {
             AuthLog.AntiforgeryFailed(logger, context.Request.Path);

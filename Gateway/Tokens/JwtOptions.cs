@@ -11,6 +11,12 @@ internal sealed class JwtOptions
     /// <summary>HMAC-SHA256 key, used as its UTF-8 bytes; at least 32 bytes. Never logged.</summary>
     public string? SigningKey { get; set; }
 
+    /// <summary>
+    /// Keys that signed earlier tokens, accepted for validation only while a rotation runs; same strength rules as
+    /// <see cref="SigningKey"/>. Empty entries are skipped. Never logged.
+    /// </summary>
+    public List<string> PreviousSigningKeys { get; set; } = [];
+
     [Required(ErrorMessage = "Gateway:Jwt:Issuer must not be empty.")]
     public string Issuer { get; set; } = "auth-gateway";
 
