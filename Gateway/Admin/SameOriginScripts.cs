@@ -5,12 +5,12 @@ namespace Gateway.Admin;
 
 /// <summary>
 /// CSRF protection for admin API calls that change something and are authenticated by the cookie, which a browser
-/// attaches to any site's request: they must come from a script of this site. A script marks itself with
-/// X-Requested-With or a JSON body, which a cross-site form cannot send and a cross-site fetch cannot send without a
-/// CORS preflight the gateway never grants; an Origin header, when present, must name this host (Fetch standard,
-/// section 3.2.5). Bearer callers prove themselves with the header and are not checked.
+/// attaches to any site's request: they must come from a script of this site, by the rule of the script sign-out.
+/// A script marks itself with X-Requested-With or a JSON body, which a page of another site cannot send without a CORS
+/// preflight the gateway never grants; a browser that does send them names the page's origin, which must be the
+/// gateway's own (<see cref="RequestOrigin"/>). Bearer callers prove themselves with the header and are not checked.
 /// </summary>
-internal sealed class SameOriginScripts(Replies replies) : IEndpointFilter
+internal sealed partial class SameOriginScripts(Replies replies, ILogger<SameOriginScripts> logger) : IEndpointFilter
 {
     private static readonly HttpError Refused = HttpError.Of(StatusCodes.Status403Forbidden, "cross_site_request",
         "With the cookie, this call must come from a script of this site (X-Requested-With or a JSON body, same Origin). " +
@@ -24,6 +24,8 @@ internal sealed class SameOriginScripts(Replies replies) : IEndpointFilter
             return await next(invocation);
         }
 
+        var request = context.Request;
+        LogRefused(logger, request.Method, request.Path, request.Headers.Origin.ToString(), request.Headers["Sec-Fetch-Site"].ToString());
         await replies.ErrorAsync(context, Refused);
         return Results.Empty;
     }
@@ -37,21 +39,11 @@ internal sealed class SameOriginScripts(Replies replies) : IEndpointFilter
             return true;
         }
 
-        var fromScript = request.Headers.XRequestedWith.Count > 0 || RequestKinds.HasJsonBody(request);
-        return fromScript && IsSameOriginOrAbsent(request);
+        var fromScript = request.Headers.ContainsKey("X-Requested-With") || RequestKinds.HasJsonBody(request);
+        return fromScript && !RequestOrigin.IsForeign(request);
     }
 
-    private static bool IsSameOriginOrAbsent(HttpRequest request)
-    {
-        var origins = request.Headers.Origin;
-        if (origins.Count == 0)
-        {
-            return true;
-        }
-
-        // "null" (an opaque origin: a sandboxed frame, a redirect across sites) is never this host.
-        return origins.Count == 1
-            && Uri.TryCreate(origins[0], UriKind.Absolute, out var origin)
-            && string.Equals(origin.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
-    }
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning,
+        Message = "Refused a cookie admin API call {Method} {Path} that did not come from this site's scripts (Origin {Origin}, Sec-Fetch-Site {FetchSite})")]
+    private static partial void LogRefused(ILogger logger, string method, string path, string origin, string fetchSite);
 }
