@@ -1,5 +1,12 @@
 using Gateway;
+using Gateway.Cli;
 using Serilog;
+
+// "users ..." administers accounts on the same configuration and store, without starting the web server.
+if (UsersCommand.Handles(args))
+{
+    return await UsersCommand.RunAsync(args);
+}
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 

@@ -161,10 +161,10 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static string DotnetHost() =>
+    internal static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    private static bool IsGatewaySetting(string name) =>
+    internal static bool IsGatewaySetting(string name) =>
         name.StartsWith("Gateway__", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("Serilog__", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("ReverseProxy__", StringComparison.OrdinalIgnoreCase)

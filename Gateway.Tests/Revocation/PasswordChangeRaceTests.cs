@@ -91,6 +91,10 @@ public sealed class PasswordChangeRaceTests
         public Task<bool> DeleteAsync(string id, DateTimeOffset tokensValidAfter, CancellationToken cancellationToken) =>
             inner.DeleteAsync(id, tokensValidAfter, cancellationToken);
 
+        public Task<IReadOnlyList<ImportOutcome>> ImportAsync(
+            IReadOnlyList<User> users, string source, bool commitWhenTaken, CancellationToken cancellationToken) =>
+            inner.ImportAsync(users, source, commitWhenTaken, cancellationToken);
+
         public Task RecordLoginAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
             inner.RecordLoginAsync(id, at, cancellationToken);
     }

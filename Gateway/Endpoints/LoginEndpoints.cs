@@ -14,14 +14,14 @@ internal static class LoginEndpoints
     private static readonly HttpError BadCredentials =
         HttpError.Of(StatusCodes.Status401Unauthorized, "invalid_credentials", "Incorrect username or password.");
 
+    private static readonly HttpError AccountDisabled =
+        HttpError.Of(StatusCodes.Status403Forbidden, "account_disabled", "This account is disabled. Ask your administrator.");
+
     private static readonly HttpError MissingFields =
         HttpError.Of(StatusCodes.Status400BadRequest, "invalid_request", "Enter your username and password.");
 
     private static readonly HttpError FormExpired =
         HttpError.Of(StatusCodes.Status400BadRequest, "form_expired", "This sign-in form expired. Please try again.");
-
-    private static readonly HttpError AccountDisabled = HttpError.Of(StatusCodes.Status403Forbidden,
-        "account_disabled", "This account is disabled. Ask your administrator to enable it.");
 
     public static void MapLogin(this RouteGroupBuilder group)
     {
@@ -101,7 +101,8 @@ internal static class LoginEndpoints
             return;
         }
 
-        // Only after the password matched: a guesser learns nothing from a disabled account.
+        // Only after the password matched, so a guesser learns nothing from it; read per login, so a change made by
+        // another process (the command line) applies at once.
         if (user.Disabled)
         {
             AuthLog.LoginFailed(logger, user.Username);

@@ -19,6 +19,7 @@ internal static class RevocationExtensions
         services.TryAddSingleton<InMemoryTokenRevocation>();
         services.TryAddSingleton<SignOutEverywhere>();
         services.AddHostedService<StoredCutOffs>();
+        services.AddHostedService<StoredCutOffsRefresh>();
 
         var redis = configuration[$"{GatewayOptions.SectionName}:{RedisOptions.Section}:{nameof(RedisOptions.Configuration)}"];
         if (string.IsNullOrWhiteSpace(redis))

@@ -49,4 +49,14 @@ internal interface IUserStore
     Task<bool> DeleteAsync(string id, DateTimeOffset tokensValidAfter, CancellationToken cancellationToken);
 
     Task RecordLoginAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates imported users in one transaction, marking each as imported from <paramref name="source"/>. A username
+    /// already held by an imported user is <see cref="ImportOutcome.AlreadyImported"/> (so a re-run changes nothing),
+    /// by any other user <see cref="ImportOutcome.UsernameTaken"/>.
+    /// </summary>
+    /// <param name="commitWhenTaken">False: when any username is taken, nothing is written (the outcomes still say which).</param>
+    /// <returns>One outcome per user, in order.</returns>
+    Task<IReadOnlyList<ImportOutcome>> ImportAsync(
+        IReadOnlyList<User> users, string source, bool commitWhenTaken, CancellationToken cancellationToken);
 }

@@ -45,6 +45,10 @@ internal sealed class SqliteDatabase
         );
         CREATE INDEX audit_events_at ON audit_events (at);
         """,
+        """
+        ALTER TABLE users ADD COLUMN imported_from TEXT;
+        CREATE INDEX users_tokens_valid_after ON users (tokens_valid_after);
+        """,
     ];
 
     private readonly string _connectionString;

@@ -114,6 +114,55 @@ internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         return true;
     }
 
+    public async Task<IReadOnlyList<ImportOutcome>> ImportAsync(
+        IReadOnlyList<User> users, string source, bool commitWhenTaken, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+
+        // Immediate: the write lock is held from the first lookup, so a registration cannot slip in between lookup and insert.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var lookup = connection.CreateCommand();
+        lookup.Transaction = transaction;
+        lookup.CommandText = "SELECT imported_from IS NOT NULL FROM users WHERE username_key = $key";
+        var key = lookup.Parameters.Add("$key", SqliteType.Text);
+
+        var outcomes = new List<ImportOutcome>(users.Count);
+        foreach (var user in users)
+        {
+            key.Value = UsernameRules.Normalize(user.Username);
+            var existing = await lookup.ExecuteScalarAsync(cancellationToken);
+            if (existing is long imported)
+            {
+                outcomes.Add(imported != 0 ? ImportOutcome.AlreadyImported : ImportOutcome.UsernameTaken);
+                continue;
+            }
+
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText =
+                $"INSERT INTO users ({Columns}, username_key, imported_from) " +
+                "VALUES ($id, $username, $display, $hash, $created, $valid, $roles, 0, NULL, $key, $source)";
+            insert.Parameters.AddWithValue("$id", user.Id);
+            insert.Parameters.AddWithValue("$username", user.Username);
+            insert.Parameters.AddWithValue("$display", user.DisplayName);
+            insert.Parameters.AddWithValue("$hash", user.PasswordHash);
+            insert.Parameters.AddWithValue("$created", user.CreatedAt.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$valid", user.TokensValidAfter.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$roles", RoleRules.Join(RoleRules.Normalize(user.Roles)));
+            insert.Parameters.AddWithValue("$key", UsernameRules.Normalize(user.Username));
+            insert.Parameters.AddWithValue("$source", source);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+            outcomes.Add(ImportOutcome.Added);
+        }
+
+        if (commitWhenTaken || !outcomes.Contains(ImportOutcome.UsernameTaken))
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return outcomes;
+    }
+
     public async Task RecordLoginAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
