@@ -128,7 +128,7 @@ public sealed class StartupProblemTests
     }
 
     /// <returns>The one line saying why the gateway cannot start, once sure nothing like a stack trace came with it.</returns>
-    private static string OneProblemLine(string output)
+    internal static string OneProblemLine(string output)
     {
         Assert.DoesNotMatch(@"(?m)^\s+at \S", output);
         Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);

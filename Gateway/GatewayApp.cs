@@ -36,6 +36,7 @@ internal static class GatewayApp
         builder.Services.AddUserAdministration();
         builder.Services.AddGatewayAuthentication();
         builder.Services.AddSessions();
+        builder.Services.AddRoutePolicies();
         builder.Services.AddGatewayPages();
         builder.Services.AddGatewayReplies();
         builder.Services.AddAuthRateLimiting();
@@ -58,6 +59,7 @@ internal static class GatewayApp
 
         app.MapGatewayHealthChecks();
         app.MapAuthEndpoints();
+        app.MapAdminApi();
         app.MapGatewayProxy();
 
         return app;

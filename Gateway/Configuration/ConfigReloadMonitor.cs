@@ -13,6 +13,9 @@ internal sealed class ConfigReloadMonitor(IConfiguration configuration, ILogger<
     /// <summary>Sections read at start-up only. Serilog is configured once, when the logger is built.</summary>
     private static readonly string[] RestartSections = [GatewayOptions.SectionName, "Serilog"];
 
+    /// <summary>Applied live with the routes (see Auth.RoutePolicies), so not a setting that waits for a restart.</summary>
+    private const string LivePolicies = GatewayOptions.SectionName + ":" + Auth.RoutePolicyOptions.SectionName;
+
     private readonly Lock _lock = new();
     private Dictionary<string, string> _running = [];
     private string _reported = "";
@@ -81,8 +84,12 @@ internal sealed class ConfigReloadMonitor(IConfiguration configuration, ILogger<
         }
     }
 
+    private static bool IsLive(string key) =>
+        key.StartsWith(LivePolicies, StringComparison.OrdinalIgnoreCase)
+        && (key.Length == LivePolicies.Length || key[LivePolicies.Length] == ':');
+
     private Dictionary<string, string> Snapshot() => RestartSections
         .SelectMany(section => configuration.GetSection(section).AsEnumerable())
-        .Where(pair => pair.Value is not null)
+        .Where(pair => pair.Value is not null && !IsLive(pair.Key))
         .ToDictionary(pair => pair.Key, pair => pair.Value!, StringComparer.OrdinalIgnoreCase);
 }

@@ -1,3 +1,4 @@
+using Gateway.Audit;
 using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.Pages.Models;
@@ -62,7 +63,10 @@ internal static class LoginEndpoints
         IAntiforgery antiforgery,
         IOptions<GatewayOptions> options,
         SessionPolicy sessions,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        AuditTrail audit,
+        IUserStore users,
+        TimeProvider time)
     {
         if (await AuthInput.ReadOrRejectAsync(context, replies) is not { } input)
         {
@@ -109,6 +113,7 @@ internal static class LoginEndpoints
         if (user is null)
         {
             AuthLog.LoginFailed(logger, AuthLog.Clean(username));
+            await audit.RecordAsync(context, AuditEvents.LoginFailed, actor: null, target: null, TriedUsername(username));
             await replies.ErrorAsync(context, BadCredentials, form with { Error = BadCredentials.Body.Message });
             return;
         }
@@ -117,12 +122,16 @@ internal static class LoginEndpoints
         // another process (the command line) applies at once.
         if (user.Disabled)
         {
+            AuthLog.LoginFailed(logger, user.Username);
+            await audit.RecordAsync(context, AuditEvents.LoginFailed, user.Id, user.Id, $"{user.Username}: account disabled");
             await replies.ErrorAsync(context, AccountDisabled, form with { Error = AccountDisabled.Body.Message });
             return;
         }
 
         var token = signIn.Start(context, user, rememberMe);
         AuthLog.LoginSucceeded(logger, user.Username, user.Id);
+        await users.RecordLoginAsync(user.Id, time.GetUtcNow(), CancellationToken.None);
+        await audit.RecordAsync(context, AuditEvents.LoginSucceeded, user.Id, user.Id, user.Username);
         await Replies.SucceededAsync(context, form.ReturnUrl, StatusCodes.Status200OK,
             new { token = token.Value, expiresAt = token.ExpiresAt });
     }
@@ -130,4 +139,8 @@ internal static class LoginEndpoints
     // A checkbox sends its value ("true", or "on" without one) only when ticked; JSON sends true, read as "true".
     private static bool IsTicked(string? value) =>
         string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(value, "on", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The username tried, for the audit log, only when it could be one: anything else may be a mistyped password.</summary>
+    private static string TriedUsername(string username) =>
+        UsernameRules.Problem(username) is null ? username : "invalid username";
 }

@@ -1,3 +1,4 @@
+using Gateway.Audit;
 using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.Pages.Models;
@@ -38,7 +39,8 @@ internal static class LogoutEndpoints
         Replies replies,
         IAntiforgery antiforgery,
         IOptions<GatewayOptions> options,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        AuditTrail audit)
     {
         var logger = loggers.CreateLogger(typeof(LogoutEndpoints));
         var user = context.User;
@@ -71,6 +73,7 @@ internal static class LogoutEndpoints
         {
             var cutOff = await signOutEverywhere.RunAsync(userId, context.RequestAborted);
             AccountLog.LoggedOutEverywhere(logger, userId, cutOff);
+            await audit.RecordAsync(context, AuditEvents.LogoutEverywhere, userId, userId);
         }
         else if (signedIn && sessions.Read(user) is { } session)
         {
@@ -83,7 +86,9 @@ internal static class LogoutEndpoints
             && context.TokenExpiresAt() is { } expires)
         {
             await revocation.RevokeAsync(tokenId, expires, context.RequestAborted);
-            AuthLog.LoggedOut(logger, user.FindFirst(GatewayClaims.Subject)?.Value ?? "?");
+            var subject = user.FindFirst(GatewayClaims.Subject)?.Value;
+            AuthLog.LoggedOut(logger, subject ?? "?");
+            await audit.RecordAsync(context, AuditEvents.Logout, subject, subject);
         }
 
         cookies.Delete(context);

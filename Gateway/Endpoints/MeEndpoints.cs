@@ -33,6 +33,7 @@ internal static class MeEndpoints
             id = user.Id,
             username = user.Username,
             displayName = user.DisplayName,
+            roles = user.Roles,
             expiresAt = context.TokenExpiresAt(),
         });
     }

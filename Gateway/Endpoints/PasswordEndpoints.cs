@@ -1,3 +1,4 @@
+using Gateway.Audit;
 using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.Pages.Models;
@@ -51,7 +52,8 @@ internal static class PasswordEndpoints
         Replies replies,
         IAntiforgery antiforgery,
         IOptions<GatewayOptions> options,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        AuditTrail audit)
     {
         if (await AuthInput.ReadOrRejectAsync(context, replies) is not { } input)
         {
@@ -102,6 +104,7 @@ internal static class PasswordEndpoints
                 var cutOff = changed.User.TokensValidAfter;
                 await signOutEverywhere.EnforceAsync(user.Id, cutOff);
                 AccountLog.PasswordChanged(logger, user.Id, cutOff);
+                await audit.RecordAsync(context, AuditEvents.PasswordChanged, user.Id, user.Id);
                 // A new session (the password was just checked), kept signed in if the one it replaces was.
                 var token = signIn.Start(context, changed.User, sessions.Read(context.User)?.Remembered == true);
                 await Replies.SucceededAsync(context, $"{options.Value.AccountPath}?notice={AccountPage.PasswordChangedNotice}",

@@ -1,3 +1,4 @@
+using Gateway.Audit;
 using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.Pages.Models;
@@ -37,7 +38,8 @@ internal static class RegisterEndpoints
         IAntiforgery antiforgery,
         IOptions<GatewayOptions> options,
         IOptions<UserOptions> users,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        AuditTrail audit)
     {
         if (!users.Value.AllowRegistration)
         {
@@ -87,6 +89,7 @@ internal static class RegisterEndpoints
                 var user = created.User;
                 signIn.Start(context, user);
                 AuthLog.Registered(logger, user.Username, user.Id);
+                await audit.RecordAsync(context, AuditEvents.UserRegistered, user.Id, user.Id, user.Username);
                 await Replies.SucceededAsync(context, form.ReturnUrl, StatusCodes.Status201Created,
                     new { id = user.Id, username = user.Username, displayName = user.DisplayName },
                     created: options.Value.PathPrefix + "/me");

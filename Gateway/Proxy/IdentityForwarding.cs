@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Gateway.Auth;
 using Gateway.Pages;
 using Gateway.Tokens;
+using Gateway.Users;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Transforms;
 
@@ -8,12 +10,12 @@ namespace Gateway.Proxy;
 
 /// <summary>
 /// On every route: drops identity headers a client made up (every spelling), the gateway's cookies and a Bearer token the
-/// gateway consumed, then adds the user id and name from the validated token.
+/// gateway consumed, then adds the user id, name and roles from the validated token.
 /// </summary>
 internal sealed class IdentityForwarding(IOptions<IdentityHeaderOptions> options, TokenCookies cookies) : RequestTransform
 {
     private readonly string[] _strippedHeaders =
-        [options.Value.UserId, options.Value.UserName, .. IdentityHeaderOptions.AlwaysRemoved, .. options.Value.Remove];
+        [options.Value.UserId, options.Value.UserName, options.Value.UserRoles, .. IdentityHeaderOptions.AlwaysRemoved, .. options.Value.Remove];
     private readonly string[] _gatewayCookies = [cookies.Name, cookies.ExpiryName, cookies.RememberName, PageExtensions.AntiforgeryCookieName];
 
     public override ValueTask ApplyAsync(RequestTransformContext context)
@@ -39,6 +41,11 @@ internal sealed class IdentityForwarding(IOptions<IdentityHeaderOptions> options
             AddHeader(context, options.Value.UserName, HeaderSafe(name));
         }
 
+        if (RoleList(user) is { Length: > 0 } roles)
+        {
+            AddHeader(context, options.Value.UserRoles, roles);
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -59,6 +66,13 @@ internal sealed class IdentityForwarding(IOptions<IdentityHeaderOptions> options
 
         return value;
     }
+
+    /// <summary>
+    /// The token's roles joined by commas. Only names RoleRules allows (a-z 0-9 _ -) are passed on, so no value can
+    /// carry a comma or a line break into the header even if a token held one.
+    /// </summary>
+    private static string RoleList(ClaimsPrincipal user) => string.Join(',',
+        user.FindAll(GatewayClaims.Roles).Select(claim => claim.Value).Where(role => RoleRules.Problem(role) is null));
 
     private void RemoveClientIdentityHeaders(RequestTransformContext context)
     {

@@ -13,6 +13,10 @@ internal sealed class IdentityHeaderOptions
     [Required, RegularExpression("^[A-Za-z0-9-]+$", ErrorMessage = "Gateway:Headers:UserName must be a header name like X-User-Name.")]
     public string UserName { get; set; } = "X-User-Name";
 
+    /// <summary>The user's roles, comma-separated (role names never hold a comma); absent for a user without roles.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9-]+$", ErrorMessage = "Gateway:Headers:UserRoles must be a header name like X-User-Roles.")]
+    public string UserRoles { get; set; } = "X-User-Roles";
+
     /// <summary>
     /// Client headers never passed on, whatever <see cref="Remove"/> says. X-Original-URL and X-Rewrite-URL make some
     /// frameworks route to another path than the one the gateway authorized; the others are the identity headers of
