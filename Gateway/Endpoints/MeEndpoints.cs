@@ -1,8 +1,10 @@
 using Gateway.Auth;
+using Gateway.Configuration;
 using Gateway.Pages.Models;
 using Gateway.Responses;
 using Gateway.Users;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Endpoints;
 
@@ -36,7 +38,7 @@ internal static class MeEndpoints
         });
     }
 
-    private static async Task AccountAsync(HttpContext context, IUserStore users, Replies replies)
+    private static async Task AccountAsync(HttpContext context, IUserStore users, Replies replies, IOptions<GatewayOptions> options)
     {
         if (await context.SignedInUserAsync(users) is not { } user)
         {
@@ -49,6 +51,7 @@ internal static class MeEndpoints
         {
             SessionEnds = context.TokenExpiresAt(),
             Notice = AccountPage.NoticeFor(context.Request.Query["notice"]),
+            AdminPath = user.IsAdmin ? options.Value.AdminPath : null,
         });
     }
 }
