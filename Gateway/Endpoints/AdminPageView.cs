@@ -21,7 +21,7 @@ internal sealed class AdminPageView(UserAdministration administration, IUserStor
             user.Id,
             user.Username,
             user.DisplayName,
-            RoleRules.Join(user.Roles),
+            string.Join(", ", user.Roles),
             user.Disabled,
             IsSelf: user.Id == signedInId,
             AdminPage.TimeText(user.CreatedAt),

@@ -34,7 +34,7 @@ internal sealed record AdminPage(string AdminPath, IReadOnlyList<AdminUserRow> U
 }
 
 /// <summary>One user in the list, with what its action forms need.</summary>
-/// <param name="Roles">The roles comma-separated, as the roles field shows and takes them.</param>
+/// <param name="Roles">The roles separated by commas, as the roles field shows and takes them.</param>
 /// <param name="IsSelf">The signed-in admin: no disable or delete forms (the gateway refuses both anyway).</param>
 internal sealed record AdminUserRow(
     string Id,
@@ -51,7 +51,7 @@ internal sealed record AdminUserRow(
     /// <summary>The action forms start open for the user an action was just refused for, next to the message.</summary>
     public bool Open { get; init; }
 
-    public string RolesShown => Roles.Length == 0 ? "none" : Roles.Replace(",", ", ", StringComparison.Ordinal);
+    public string RolesShown => Roles.Length == 0 ? "none" : Roles;
 }
 
 /// <summary>One audit event: who (by username while the account exists) did what to whom, from where.</summary>
