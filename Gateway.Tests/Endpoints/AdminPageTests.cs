@@ -296,6 +296,20 @@ public sealed class AdminPageTests(GatewayFixture fixture) : IClassFixture<Gatew
     }
 
     [Fact]
+    public async Task Roles_OwnRolesAdded_KeepsTheAdminSignedInOnThisBrowserOnly()
+    {
+        var (admin, self) = await SignedInAdminAsync();
+        using var otherBrowser = Gateway.CreateClient();
+        var otherToken = await TestUsers.LoginAsync(otherBrowser, self.Username);
+
+        using var response = await PostAsync(admin, $"{AdminPath}/users/{self.Id}/roles", ("roles", "admin, editor"));
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Contains($"{self.Username} now has the roles admin, editor.", await PageAsync(admin, response.Headers.Location!.OriginalString));
+        Assert.False(await IsAcceptedAsync(otherToken));
+    }
+
+    [Fact]
     public async Task Action_UnknownUser_Returns404Page()
     {
         var (admin, _) = await SignedInAdminAsync();

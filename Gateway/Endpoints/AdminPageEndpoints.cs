@@ -29,7 +29,10 @@ internal static class AdminPageEndpoints
     private static readonly AdminFormAction[] Actions =
     [
         new("roles", Confirm: null, Notice: "roles_changed",
-            (admin, actor, user, input, ct) => admin.SetRolesAsync(actor, user.Id, SplitRoles(input[UserAdministration.RolesField]), ct)),
+            (admin, actor, user, input, ct) => admin.SetRolesAsync(actor, user.Id, SplitRoles(input[UserAdministration.RolesField]), ct))
+        {
+            RenewsOwnSession = true,
+        },
         new("disable", Confirm: user => $"Yes, disable {user}", Notice: "disabled",
             (admin, actor, user, _, ct) => admin.SetDisabledAsync(actor, user.Id, true, ct)),
         new("enable", Confirm: null, Notice: "enabled",
@@ -37,7 +40,10 @@ internal static class AdminPageEndpoints
         new("sign-out", Confirm: user => $"Yes, sign {user} out everywhere", Notice: "signed_out",
             (admin, actor, user, _, ct) => admin.SignOutAsync(actor, user.Id, ct)),
         new("password", Confirm: user => $"Yes, replace the password of {user}", Notice: "password_set",
-            (admin, actor, user, input, ct) => admin.SetPasswordAsync(actor, user.Id, input[UserAdministration.PasswordField], ct)),
+            (admin, actor, user, input, ct) => admin.SetPasswordAsync(actor, user.Id, input[UserAdministration.PasswordField], ct))
+        {
+            RenewsOwnSession = true,
+        },
         new("delete", Confirm: user => $"Yes, delete {user}", Notice: "deleted",
             (admin, actor, user, _, ct) => admin.DeleteAsync(actor, user.Id, ct)),
     ];
@@ -55,11 +61,12 @@ internal static class AdminPageEndpoints
                 UserAdministration administration,
                 IUserStore users,
                 AdminPageView view,
+                SignIn signIn,
                 Replies replies,
                 IAntiforgery antiforgery,
                 IOptions<GatewayOptions> options,
                 ILoggerFactory loggers) => SubmitAsync(new AdminPost(
-                    context, administration, users, view, replies, antiforgery, options.Value.AdminPath,
+                    context, administration, users, view, signIn, replies, antiforgery, options.Value.AdminPath,
                     loggers.CreateLogger(typeof(AdminPageEndpoints))), id, action));
         }
 
@@ -81,7 +88,7 @@ internal static class AdminPageEndpoints
 
     private static async Task SubmitAsync(AdminPost post, string id, AdminFormAction action)
     {
-        var (context, administration, users, view, replies, antiforgery, adminPath, logger) = post;
+        var (context, administration, users, view, signIn, replies, antiforgery, adminPath, logger) = post;
         var cancellationToken = context.RequestAborted;
 
         // A post whose listing cannot be read still acts; it comes back to the first page.
@@ -129,6 +136,13 @@ internal static class AdminPageEndpoints
         var actor = new AdminActor(actorId, context.Connection.RemoteIpAddress?.ToString());
         switch (await action.Run(administration, actor, user, input, cancellationToken))
         {
+            case AdminResult.Done done when action.RenewsOwnSession && done.User.Id == actorId:
+                // The change ended every session of the admin's too; this one goes on with a fresh token, as after a
+                // password change on the account page.
+                signIn.Start(context, done.User);
+                Replies.Succeeded(context, adminPath + listing.QueryString(action.Notice, user.Id));
+                return;
+
             case AdminResult.Done or AdminResult.Deleted:
                 var notified = action.Name == "delete" ? null : user.Id;
                 Replies.Succeeded(context, adminPath + listing.QueryString(action.Notice, notified));
@@ -193,6 +207,7 @@ internal static class AdminPageEndpoints
         UserAdministration Administration,
         IUserStore Users,
         AdminPageView View,
+        SignIn SignIn,
         Replies Replies,
         IAntiforgery Antiforgery,
         string AdminPath,
@@ -204,5 +219,9 @@ internal static class AdminPageEndpoints
         string Name,
         Func<string, string>? Confirm,
         string Notice,
-        Func<UserAdministration, AdminActor, User, AuthInput, CancellationToken, Task<AdminResult>> Run);
+        Func<UserAdministration, AdminActor, User, AuthInput, CancellationToken, Task<AdminResult>> Run)
+    {
+        /// <summary>Done to oneself, the action keeps the admin signed in on this browser (it ends every other session).</summary>
+        public bool RenewsOwnSession { get; init; }
+    }
 }
