@@ -37,7 +37,7 @@ public sealed class PageScreenshotTests(ChromiumFixture chromium, GatewayFixture
         Assert.True(tab.ConsoleErrors.Count == 0, string.Join("\n", tab.ConsoleErrors));
     }
 
-    private static async Task AssertFitsAsync(IPage page, int width)
+    internal static async Task AssertFitsAsync(IPage page, int width)
     {
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= width,
             $"{page.Url} scrolls sideways at {width} px.");

@@ -85,4 +85,32 @@ public sealed class TemplateTests
 
         Assert.Equal("<main>{{secret}}</main>y", html);
     }
+
+    [Fact]
+    public void Render_ListSection_RendersOncePerItemWithItsValuesAndThePages()
+    {
+        var rows = new[] { new Row("ann", true), new Row("bob", false) };
+
+        var html = Template.Render("{{#rows}}[{{name}}{{#admin}}*{{/admin}} of {{title}}]{{/rows}}", Model(("rows", rows), ("title", "T")));
+
+        Assert.Equal("[ann* of T][bob of T]", html);
+    }
+
+    [Fact]
+    public void Render_EmptyList_ShowsTheInvertedSectionOnly() =>
+        Assert.Equal("none", Template.Render("{{#rows}}row{{/rows}}{{^rows}}none{{/rows}}", Model(("rows", Array.Empty<Row>()))));
+
+    [Fact]
+    public void Render_ListItemValueLookingLikeATag_IsNeverExpanded()
+    {
+        var html = Template.Render("{{#rows}}<p>{{name}}</p>{{/rows}}", Model(("rows", new[] { new Row("{{secret}}", false) }), ("secret", "TOP-SECRET")));
+
+        Assert.Equal("<p>{{secret}}</p>", html);
+    }
+
+    [Fact]
+    public void Render_UnclosedSection_StaysAsWritten() =>
+        Assert.Equal("a{{#open}}b", Template.Render("a{{#open}}b", Model(("open", true))));
+
+    private sealed record Row(string Name, bool Admin);
 }

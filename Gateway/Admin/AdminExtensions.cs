@@ -7,6 +7,7 @@ internal static class AdminExtensions
     public static IServiceCollection AddUserAdministration(this IServiceCollection services)
     {
         services.TryAddSingleton<UserAdministration>();
+        services.TryAddSingleton<Endpoints.AdminPageView>();
         return services;
     }
 }

@@ -27,4 +27,6 @@ internal sealed class GatewayOptions
     public string PasswordPath => PathPrefix + "/password";
 
     public string AccountPath => PathPrefix + "/account";
+
+    public string AdminPath => PathPrefix + "/admin";
 }

@@ -9,7 +9,8 @@ internal static class AuthEndpoints
     /// <summary>The gateway's own paths, all under one prefix (default /auth) so they never shadow a backend's /login.</summary>
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var prefix = endpoints.ServiceProvider.GetRequiredService<IOptions<GatewayOptions>>().Value.PathPrefix;
+        var gateway = endpoints.ServiceProvider.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        var prefix = gateway.PathPrefix;
         var group = endpoints.MapGroup(prefix).AllowAnonymous();
 
         group.MapLogin();
@@ -18,6 +19,7 @@ internal static class AuthEndpoints
         group.MapRefresh();
         group.MapMe();
         group.MapPassword();
+        endpoints.MapAdminPage(gateway.AdminPath);
         // Not MapFallback: a fallback loses to a yarp.json catch-all route, which would forward the gateway's own
         // prefix to the backend. This route outranks "{**catch-all}" by its literal prefix segment.
         group.Map("/{**path}", NotFoundAsync);

@@ -79,7 +79,9 @@ internal static class LogoutEndpoints
         {
             // The session, not the token: the tokens refreshed from it, earlier and later, and its remember-me credential.
             await revocation.RevokeSessionAsync(session.Id, session.EndsAt, context.RequestAborted);
-            AuthLog.LoggedOut(logger, user.FindFirst(GatewayClaims.Subject)?.Value ?? "?");
+            var subject = user.FindFirst(GatewayClaims.Subject)?.Value;
+            AuthLog.LoggedOut(logger, subject ?? "?");
+            await audit.RecordAsync(context, AuditEvents.Logout, subject, subject);
         }
         else if (signedIn
             && user.FindFirst(GatewayClaims.TokenId)?.Value is { } tokenId

@@ -1,9 +1,11 @@
 using Gateway.Auth;
+using Gateway.Configuration;
 using Gateway.Pages.Models;
 using Gateway.Responses;
 using Gateway.Sessions;
 using Gateway.Users;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Endpoints;
 
@@ -38,7 +40,8 @@ internal static class MeEndpoints
         });
     }
 
-    private static async Task AccountAsync(HttpContext context, IUserStore users, SessionPolicy sessions, Replies replies)
+    private static async Task AccountAsync(
+        HttpContext context, IUserStore users, SessionPolicy sessions, Replies replies, IOptions<GatewayOptions> options)
     {
         if (await context.SignedInUserAsync(users) is not { } user)
         {
@@ -57,6 +60,7 @@ internal static class MeEndpoints
             Remembered = session?.Remembered == true,
             AtTheLatest = continued && session?.Remembered != true,
             Notice = AccountPage.NoticeFor(context.Request.Query["notice"]),
+            AdminPath = user.IsAdmin ? options.Value.AdminPath : null,
         });
     }
 }

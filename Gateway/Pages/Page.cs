@@ -8,5 +8,6 @@ internal sealed record Page(string Template, string Title, bool HasForm)
     public static readonly Page Logout = new("logout", "Sign out", HasForm: true);
     public static readonly Page Account = new("account", "Your account", HasForm: true);
     public static readonly Page Password = new("password", "Change your password", HasForm: true);
+    public static readonly Page Admin = new("admin", "Users", HasForm: true);
     public static readonly Page Error = new("error", "Something went wrong", HasForm: false);
 }

@@ -11,6 +11,9 @@ internal sealed record AccountPage(string Username, string DisplayName) : PageMo
 
     public string? Notice { get; init; }
 
+    /// <summary>The admin page, linked for admins only.</summary>
+    public string? AdminPath { get; init; }
+
     /// <summary>When the session ends (the token's expiry when it is not refreshed); shown as <c>expiresAt</c> and <c>expiresAtIso</c>.</summary>
     public DateTimeOffset? SessionEnds { private get; init; }
 
