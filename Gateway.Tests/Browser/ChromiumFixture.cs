@@ -25,6 +25,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
                 "Run ./test.sh, which installs it, or: apt-get install -y chromium");
         }
 
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -51,7 +52,8 @@ public sealed class ChromiumFixture : IAsyncLifetime
             Locale = "en-GB",
             TimezoneId = "UTC",
         });
-        context.SetDefaultTimeout(10_000);
+        // Generous: the test run shares two cores, and the gateway hashes passwords on low-priority threads.
+        context.SetDefaultTimeout(30_000);
         return new BrowserTab(context, await context.NewPageAsync());
     }
 

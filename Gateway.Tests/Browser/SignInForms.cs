@@ -46,6 +46,20 @@ internal static class SignInForms
         await page.GotoAsync("/hello");
         await FollowCreateAccountLinkAsync(page);
         await RegisterAsync(page, username, displayName, password);
-        await page.WaitForURLAsync("**/hello");
+        await WaitForUrlAsync(page, "**/hello");
+    }
+
+    /// <summary>Waits for the page to reach <paramref name="url"/>; if it does not, says where it is and what it shows.</summary>
+    public static async Task WaitForUrlAsync(IPage page, string url)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url);
+        }
+        catch (TimeoutException ex)
+        {
+            var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 1_000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "?");
+            throw new TimeoutException($"Expected {url}, but the page is {page.Url} showing: {shown.Trim()}", ex);
+        }
     }
 }

@@ -60,6 +60,8 @@ public sealed class GatewayServer : IAsyncDisposable
             "--Gateway:DataPath", Path.Combine(directory, "data"),
             "--Gateway:Jwt:SigningKey", SigningKey,
             "--Gateway:RateLimit:AttemptsPerMinute", "0",
+            // Hashing runs at low priority, and the whole test run shares the cores: wait rather than answer busy.
+            "--Gateway:Users:HashDeadline", "00:01:00",
             "--Serilog:MinimumLevel:Default", "Warning",
         ];
         foreach (var (key, value) in settings ?? [])
