@@ -60,7 +60,9 @@ public sealed class GatewayServer : IAsyncDisposable
             "--Gateway:DataPath", Path.Combine(directory, "data"),
             "--Gateway:Jwt:SigningKey", SigningKey,
             "--Gateway:RateLimit:AttemptsPerMinute", "0",
-            // Hashing runs at low priority, and the whole test run shares the cores: wait rather than answer busy.
+            // The whole test run shares the cores: a low-priority hashing thread would starve behind it, and a hash that
+            // waits long should still be computed rather than answered busy.
+            "--Gateway:Users:LowPriorityHashing", "false",
             "--Gateway:Users:HashDeadline", "00:01:00",
             "--Serilog:MinimumLevel:Default", "Warning",
         ];

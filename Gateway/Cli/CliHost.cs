@@ -35,6 +35,12 @@ internal static class CliHost
         builder.Services.AddSerilog(CreateLogger(), dispose: true);
         builder.Services.AddTokenRevocation(builder.Configuration);
         builder.Services.AddUserStore();
+        // One command, one hash, nothing to keep responsive: hash at normal priority and never answer busy.
+        builder.Services.PostConfigure<UserOptions>(options =>
+        {
+            options.LowPriorityHashing = false;
+            options.HashDeadline = TimeSpan.FromMinutes(1);
+        });
         builder.Services.AddAuditTrail();
         builder.Services.AddUserAdministration();
 

@@ -16,10 +16,12 @@ internal sealed class HashingThreads : IDisposable
     private readonly int _maxQueued;
     private readonly TimeSpan _deadline;
     private readonly TimeProvider _time;
+    private readonly bool _lowPriority;
     private int _queued;
 
-    public HashingThreads(int count, int maxQueued, TimeSpan deadline, TimeProvider time)
+    public HashingThreads(int count, int maxQueued, TimeSpan deadline, TimeProvider time, bool lowPriority = true)
     {
+        _lowPriority = lowPriority;
         _maxQueued = maxQueued;
         _deadline = deadline;
         _time = time;
@@ -32,7 +34,7 @@ internal sealed class HashingThreads : IDisposable
     }
 
     public static HashingThreads For(UserOptions options, TimeProvider time) =>
-        new(options.MaxConcurrentHashes, options.QueueBound(), options.HashDeadline, time);
+        new(options.MaxConcurrentHashes, options.QueueBound(), options.HashDeadline, time, options.LowPriorityHashing);
 
     /// <summary>Hashes waiting for a thread, not counting those running. Cheap to read, for metrics.</summary>
     public int QueueLength => Volatile.Read(ref _queued);
@@ -73,7 +75,11 @@ internal sealed class HashingThreads : IDisposable
 
     private void Work()
     {
-        LowPriority.ApplyToCurrentThread();
+        if (_lowPriority)
+        {
+            LowPriority.ApplyToCurrentThread();
+        }
+
         foreach (var item in _queue.GetConsumingEnumerable())
         {
             item.Run();

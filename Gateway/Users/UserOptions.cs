@@ -33,6 +33,12 @@ internal sealed class UserOptions
     public TimeSpan HashDeadline { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// Hashing threads run at nice 10 so a login flood yields the cores to proxying. Off only where hashing must not
+    /// starve behind other busy work in the same process or machine (the test suite).
+    /// </summary>
+    public bool LowPriorityHashing { get; set; } = true;
+
+    /// <summary>
     /// <see cref="MaxQueuedHashes"/>, or by default what the threads get through within the deadline (threads x deadline
     /// x 10 a second x 220,000 / iterations): 50 per thread by default. A longer queue would hold hashes that miss it.
     /// </summary>
