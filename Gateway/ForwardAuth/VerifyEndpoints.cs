@@ -2,6 +2,7 @@ using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.Proxy;
 using Gateway.Responses;
+using Gateway.Revocation;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -49,6 +50,17 @@ internal static class VerifyEndpoints
             ForwardAuthLog.UnknownPolicy(loggers.CreateLogger(typeof(VerifyEndpoints).FullName!), request.Path, name);
             await Replies.JsonAsync(context, StatusCodes.Status400BadRequest, new ErrorBody("unknown_policy",
                 $"The policy '{name}' named by ?policy= is not defined. Define it under Gateway:Policies, or name another in the proxy's configuration."));
+            return;
+        }
+
+        // Anonymous like the sign-in pages, which the stale-revocation guard lets through, yet it admits requests like a
+        // protected route: it fails closed the same way (Gateway:Redis:MaxStaleness).
+        if (context.RequestServices.GetService<RedisSyncState>() is { } sync
+            && sync.IsStale(context.RequestServices.GetRequiredService<IOptions<RedisOptions>>().Value.MaxStaleness))
+        {
+            var paused = StaleRevocationGuard.Paused;
+            context.Response.Headers.RetryAfter = ((int)paused.RetryAfter!.Value.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Replies.JsonAsync(context, paused.StatusCode, paused.Body);
             return;
         }
 
