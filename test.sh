@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs what the tests need when it is missing (redis-server and Debian's chromium, via apt-get),
+# Runs every test: installs what the tests need when it is missing (redis-server, nginx and Debian's chromium, via apt-get),
 # then builds and runs Gateway.Tests against real Kestrel servers, a real SQLite file, real Redis and real Chromium.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -7,14 +7,27 @@ cd "$(dirname "$0")"
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# The forward-auth tests start Debian's nginx themselves, from /usr/sbin (not on a normal user's PATH).
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 # Checks docker-compose.yml without a Docker engine (ComposeFileTests).
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${missing[*]}"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # The tests run nginx and redis-server by hand, never as services: a policy-rc.d that forbids starting services
+  # (Debian's documented mechanism, exit code 101) is in place during the install when the machine has none.
+  policy=/usr/sbin/policy-rc.d added_policy=""
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\n# Temporary, from test.sh: keep apt-get from starting services.\nexit 101\n' | $sudo tee "$policy" >/dev/null
+    $sudo chmod 755 "$policy"
+    added_policy=1
+  fi
+  status=0
+  $sudo apt-get update -qq || status=$?
+  [ $status -eq 0 ] && { DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || status=$?; }
+  [ -n "$added_policy" ] && $sudo rm -f "$policy"
+  [ $status -eq 0 ] || { echo "apt-get failed (exit $status) installing: ${missing[*]}" >&2; exit $status; }
 fi
 
 # Every in-process gateway watches its yarp.json; Debian's default of 128 inotify instances per user is tight for a

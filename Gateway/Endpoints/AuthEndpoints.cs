@@ -1,4 +1,5 @@
 using Gateway.Configuration;
+using Gateway.ForwardAuth;
 using Gateway.Responses;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ internal static class AuthEndpoints
         group.MapRefresh();
         group.MapMe();
         group.MapPassword();
+        group.MapVerify();
         endpoints.MapAdminPage(gateway.AdminPath);
         // Not MapFallback: a fallback loses to a yarp.json catch-all route, which would forward the gateway's own
         // prefix to the backend. This route outranks "{**catch-all}" by its literal prefix segment.

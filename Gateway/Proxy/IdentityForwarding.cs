@@ -71,7 +71,7 @@ internal sealed class IdentityForwarding(IOptions<IdentityHeaderOptions> options
     /// The token's roles joined by commas. Only names RoleRules allows (a-z 0-9 _ -) are passed on, so no value can
     /// carry a comma or a line break into the header even if a token held one.
     /// </summary>
-    private static string RoleList(ClaimsPrincipal user) => string.Join(',',
+    internal static string RoleList(ClaimsPrincipal user) => string.Join(',',
         user.FindAll(GatewayClaims.Roles).Select(claim => claim.Value).Where(role => RoleRules.Problem(role) is null));
 
     private void RemoveClientIdentityHeaders(RequestTransformContext context)

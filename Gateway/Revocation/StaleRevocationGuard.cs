@@ -12,7 +12,7 @@ namespace Gateway.Revocation;
 internal sealed class StaleRevocationGuard(
     RequestDelegate next, RedisSyncState state, IOptions<RedisOptions> options, Replies replies)
 {
-    private static readonly HttpError Paused = HttpError.Of(StatusCodes.Status503ServiceUnavailable, "revocation_unavailable",
+    internal static readonly HttpError Paused = HttpError.Of(StatusCodes.Status503ServiceUnavailable, "revocation_unavailable",
         "Sign-in checks are temporarily unavailable, so protected pages are paused. Try again in a moment.") with
     {
         Heading = "This page is paused",
