@@ -12,6 +12,7 @@ using Gateway.Revocation;
 using Gateway.Sessions;
 using Gateway.Tokens;
 using Gateway.Users;
+using Gateway.WebSockets;
 
 namespace Gateway;
 
@@ -42,6 +43,7 @@ internal static class GatewayApp
         builder.Services.AddAuthRateLimiting();
         builder.Services.AddGatewayHealthChecks();
         builder.Services.AddGatewayProxy(builder.Configuration);
+        builder.Services.AddWebSocketTracking();
 
         var app = builder.Build();
 

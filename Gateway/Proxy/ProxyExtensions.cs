@@ -1,4 +1,5 @@
 using Gateway.Configuration;
+using Gateway.WebSockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Proxy;
@@ -27,6 +28,7 @@ internal static class ProxyExtensions
         endpoints.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<ForwarderErrorResponses>();
+            proxy.UseOpenSocketTracking();
 
             // A custom pipeline replaces YARP's default one, so its standard steps are listed again.
             proxy.UseSessionAffinity();
