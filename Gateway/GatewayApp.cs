@@ -1,4 +1,5 @@
 using Gateway.Admin;
+using Gateway.Assertions;
 using Gateway.Audit;
 using Gateway.Auth;
 using Gateway.Configuration;
@@ -44,6 +45,7 @@ internal static class GatewayApp
         builder.Services.AddGatewayHealthChecks();
         builder.Services.AddGatewayProxy(builder.Configuration);
         builder.Services.AddWebSocketTracking();
+        builder.Services.AddGatewayAssertions();
 
         var app = builder.Build();
 
@@ -62,6 +64,7 @@ internal static class GatewayApp
         app.MapGatewayHealthChecks();
         app.MapAuthEndpoints();
         app.MapAdminApi();
+        app.MapAssertionKeys();
         app.MapGatewayProxy();
 
         return app;

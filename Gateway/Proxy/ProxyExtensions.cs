@@ -1,3 +1,4 @@
+using Gateway.Assertions;
 using Gateway.Configuration;
 using Gateway.WebSockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,8 @@ internal static class ProxyExtensions
             .LoadFromConfig(configuration.GetSection(ConfigSection))
             .AddConfigFilter<DefaultTimeoutFilter>()
             .AddTransforms<IdentityTransformProvider>()
+            // After the identity transform, which removes a client's X-Gateway-Assertion.
+            .AddTransforms<AssertionTransformProvider>()
             .AddTransforms<PrivateCachingTransformProvider>();
         return services;
     }
