@@ -126,6 +126,16 @@ public sealed class AssertionTests(AssertionFixture fixture) : IClassFixture<Ass
     }
 
     [Fact]
+    public async Task Jwks_HostNotInAllowedHosts_StillServedForBackendsInside()
+    {
+        using var client = Gateway.CreateClient();
+        using var response = await client.SendAsync(Requests.Get("/.well-known/jwks.json").WithHost("gateway.internal:8080"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(new JsonWebKeySet(await response.Content.ReadAsStringAsync()).Keys);
+    }
+
+    [Fact]
     [UnsupportedOSPlatform("windows")]
     public async Task GeneratedKey_OwnerOnlyAndKeptAcrossRestarts()
     {

@@ -15,13 +15,17 @@ internal sealed class OpenSockets
     {
         var id = Interlocked.Increment(ref _nextId);
         _open[id] = socket;
-        return new Registration(this, id);
+        return new Registration(this, id, socket);
     }
 
     public IEnumerable<OpenSocket> All => _open.Values;
 
-    private sealed class Registration(OpenSockets owner, long id) : IDisposable
+    private sealed class Registration(OpenSockets owner, long id, OpenSocket socket) : IDisposable
     {
-        public void Dispose() => owner._open.TryRemove(id, out _);
+        public void Dispose()
+        {
+            socket.End();
+            owner._open.TryRemove(id, out _);
+        }
     }
 }

@@ -51,8 +51,10 @@ internal sealed class RevokedSocketCloser(
         {
             if (revocation.IsRevoked(socket.TokenId, socket.SessionId, socket.UserId, socket.AuthenticatedAt))
             {
-                WebSocketLog.ClosedRevoked(logger, socket.Context.Request.Path, socket.UserId);
-                socket.Context.Abort();
+                if (socket.TryAbort())
+                {
+                    WebSocketLog.ClosedRevoked(logger, socket.Path, socket.UserId);
+                }
             }
         }
     }
