@@ -1,4 +1,5 @@
 using Gateway.Admin;
+using Gateway.Assertions;
 using Gateway.Audit;
 using Gateway.Auth;
 using Gateway.Configuration;
@@ -12,6 +13,7 @@ using Gateway.Revocation;
 using Gateway.Sessions;
 using Gateway.Tokens;
 using Gateway.Users;
+using Gateway.WebSockets;
 
 namespace Gateway;
 
@@ -42,6 +44,8 @@ internal static class GatewayApp
         builder.Services.AddAuthRateLimiting();
         builder.Services.AddGatewayHealthChecks();
         builder.Services.AddGatewayProxy(builder.Configuration);
+        builder.Services.AddWebSocketTracking();
+        builder.Services.AddGatewayAssertions();
 
         var app = builder.Build();
 
@@ -60,6 +64,7 @@ internal static class GatewayApp
         app.MapGatewayHealthChecks();
         app.MapAuthEndpoints();
         app.MapAdminApi();
+        app.MapAssertionKeys();
         app.MapGatewayProxy();
 
         return app;

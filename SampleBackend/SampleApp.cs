@@ -16,6 +16,10 @@ internal static class SampleApp
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         var app = builder.Build();
 
+        // Pings more often than the gateway's default Gateway:Proxy:Timeout (30 s), which YARP applies to idle sockets too.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
+        app.Map("/ws/echo", EchoSocket.RunAsync);
+
         app.MapGet("/", () => Html("Sample app", """
             <h1>Sample app</h1>
             <p>This home page is public. The pages below sit behind the gateway.</p>

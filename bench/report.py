@@ -10,13 +10,14 @@ import statistics
 import sys
 from collections import defaultdict
 
-TARGET_ORDER = ["direct", "bare-yarp", "nginx", "gateway-memory", "gateway-redis"]
+TARGET_ORDER = ["direct", "bare-yarp", "nginx", "gateway-memory", "gateway-redis", "gateway-assertion"]
 TARGET_LABELS = {
     "direct": "direct (backend, no proxy)",
     "bare-yarp": "bare YARP",
     "nginx": "nginx",
     "gateway-memory": "gateway, in-memory revocation",
     "gateway-redis": "gateway, Redis revocation",
+    "gateway-assertion": "gateway, in-memory revocation, signed assertions",
 }
 
 

@@ -22,7 +22,7 @@ BENCH_FLOOD_ROUNDS=${BENCH_FLOOD_ROUNDS:-3}    # plain/flooded pairs
 BENCH_LOGOUT_TRIALS=${BENCH_LOGOUT_TRIALS:-20} # logouts timed across two instances
 BENCH_PATH=${BENCH_PATH:-/bench/ping}          # a protected route (the gateway's catch-all)
 BENCH_KEEP_WORK=${BENCH_KEEP_WORK:-0}          # 1 keeps the temp folder (configs, logs, raw wrk output)
-read -r -a TARGETS <<<"${BENCH_TARGETS:-direct bare-yarp nginx gateway-memory gateway-redis}"
+read -r -a TARGETS <<<"${BENCH_TARGETS:-direct bare-yarp nginx gateway-memory gateway-redis gateway-assertion}"
 
 BENCH_USER=bench-user
 BENCH_PASSWORD=$(random_secret 18)
@@ -48,7 +48,7 @@ has_target() {
 
 start_targets() {
   local ports
-  mapfile -t ports < <(free_ports 7)
+  mapfile -t ports < <(free_ports 8)
   BACKEND_PORT=${ports[0]} REDIS_PORT=${ports[5]} GATEWAY_B_PORT=${ports[6]}
   GATEWAY_CONFIG=$WORK/gateway.json
   write_proxy_json "$WORK/bare-yarp.json" "$BACKEND_PORT"
@@ -60,6 +60,7 @@ start_targets() {
   has_target nginx && start_nginx "${ports[2]}" "$WORK/nginx.conf"
   # Gateways one after the other: they share the SQLite file, which the first one creates.
   has_target gateway-memory && start_gateway gateway-memory "${ports[3]}" "$GATEWAY_CONFIG"
+  has_target gateway-assertion && start_gateway_assertion "${ports[7]}" "$GATEWAY_CONFIG"
   if has_target gateway-redis; then
     start_redis "$REDIS_PORT" "$WORK/redis"
     start_gateway gateway-redis "${ports[4]}" "$GATEWAY_CONFIG" --Gateway:Redis:Configuration "127.0.0.1:$REDIS_PORT"

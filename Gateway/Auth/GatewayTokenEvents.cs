@@ -160,7 +160,7 @@ internal sealed class GatewayTokenEvents(
     // The cut-off compares when the password was checked: auth_time, which refreshed tokens keep. A token issued before
     // sessions existed has none and is judged by its iat; one without either counts as signed in at the epoch, so any
     // "log out everywhere" of its user ends it.
-    private static DateTimeOffset AuthenticatedAt(ClaimsPrincipal principal) =>
+    internal static DateTimeOffset AuthenticatedAt(ClaimsPrincipal principal) =>
         Seconds(principal, GatewayClaims.AuthTime) ?? Seconds(principal, GatewayClaims.IssuedAt) ?? DateTimeOffset.UnixEpoch;
 
     private static DateTimeOffset? Seconds(ClaimsPrincipal principal, string claim) =>

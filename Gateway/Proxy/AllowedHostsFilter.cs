@@ -12,7 +12,8 @@ namespace Gateway.Proxy;
 /// Answers 400 to a Host header not in <c>Gateway:AllowedHosts</c>, before routing, so it never reaches a backend as
 /// X-Forwarded-Host (host header poisoning of reset links and caches). ASP.NET's HostFilteringMiddleware would do the
 /// matching but writes a bare 400; this one answers like every other gateway error. /healthz and /readyz answer any
-/// host: orchestrators probe them by the pod's IP address, and they tell nothing about users.
+/// host: orchestrators probe them by the pod's IP address, and they tell nothing about users. So does the assertion
+/// JWK Set, which backends fetch by the gateway's internal service name: it is a public key and builds no links.
 /// </summary>
 internal sealed class AllowedHostsFilter(RequestDelegate next, Replies replies, IOptions<AllowedHostsOptions> options)
 {
@@ -23,7 +24,8 @@ internal sealed class AllowedHostsFilter(RequestDelegate next, Replies replies, 
     {
         var host = context.Request.Host;
         // MatchesAny ignores the port and case, and matches "*.example.com" against any subdomain of example.com.
-        if (_anyHost || (host.HasValue && HostString.MatchesAny(host.Value, _patterns)) || IsHealthProbe(context.Request.Path))
+        if (_anyHost || (host.HasValue && HostString.MatchesAny(host.Value, _patterns)) || IsHealthProbe(context.Request.Path)
+            || context.Request.Path.Equals(Assertions.AssertionKeysEndpoint.Path, StringComparison.OrdinalIgnoreCase))
         {
             return next(context);
         }

@@ -33,6 +33,7 @@ internal sealed class IdentityHeaderOptions
         "X-Auth-Request-User", "X-Auth-Request-Email", "X-Auth-Request-Groups", "X-Auth-Request-Preferred-Username",
         "X-Auth-Request-Access-Token",
         "X-Remote-User",
+        Assertions.AssertionOptions.HeaderName,
     ];
 
     /// <summary>Further client headers the operator wants dropped, on top of <see cref="AlwaysRemoved"/>.</summary>

@@ -1,4 +1,6 @@
+using Gateway.Assertions;
 using Gateway.Configuration;
+using Gateway.WebSockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Proxy;
@@ -18,6 +20,8 @@ internal static class ProxyExtensions
             .LoadFromConfig(configuration.GetSection(ConfigSection))
             .AddConfigFilter<DefaultTimeoutFilter>()
             .AddTransforms<IdentityTransformProvider>()
+            // After the identity transform, which removes a client's X-Gateway-Assertion.
+            .AddTransforms<AssertionTransformProvider>()
             .AddTransforms<PrivateCachingTransformProvider>();
         return services;
     }
@@ -27,6 +31,7 @@ internal static class ProxyExtensions
         endpoints.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<ForwarderErrorResponses>();
+            proxy.UseOpenSocketTracking();
 
             // A custom pipeline replaces YARP's default one, so its standard steps are listed again.
             proxy.UseSessionAffinity();

@@ -21,6 +21,9 @@ internal sealed class InMemoryTokenRevocation(TimeProvider time, RevocationExpir
 
     public int SessionCount => _sessions.Count;
 
+    /// <summary>Raised after every <see cref="Apply"/>, on the applying thread: handlers must only take note.</summary>
+    public event Action? Applied;
+
     public bool IsRevoked(string tokenId, string? sessionId, string userId, DateTimeOffset authenticatedAt) =>
         _revoked.ContainsKey(tokenId)
         || (sessionId is not null && _sessions.ContainsKey(sessionId))
@@ -64,6 +67,7 @@ internal sealed class InMemoryTokenRevocation(TimeProvider time, RevocationExpir
         }
 
         PruneExpired();
+        Applied?.Invoke();
     }
 
     /// <summary>Every entry still in force, to write back to a Redis that lost them.</summary>

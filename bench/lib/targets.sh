@@ -59,3 +59,8 @@ start_gateway() {
   ASPNETCORE_ENVIRONMENT=Production Gateway__Jwt__SigningKey=$GATEWAY_SIGNING_KEY \
     start_target "$name" "$port" /healthz dotnet "$GATEWAY_DLL" --config "$config" --urls "http://127.0.0.1:$port" "$@"
 }
+
+# gateway-assertion: gateway-memory that also signs an X-Gateway-Assertion for the backend (cached per token and cluster).
+start_gateway_assertion() {
+  start_gateway gateway-assertion "$1" "$2" --Gateway:Assertion:Enabled true
+}
