@@ -25,7 +25,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
                 "Run ./test.sh, which installs it, or: apt-get install -y chromium");
         }
 
-        Assertions.SetDefaultExpectTimeout(30_000);
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
