@@ -9,6 +9,7 @@ using Gateway.Pages;
 using Gateway.Proxy;
 using Gateway.Responses;
 using Gateway.Revocation;
+using Gateway.SecondFactor;
 using Gateway.Sessions;
 using Gateway.Tokens;
 using Gateway.Users;
@@ -36,6 +37,7 @@ internal static class GatewayApp
         builder.Services.AddUserAdministration();
         builder.Services.AddGatewayAuthentication();
         builder.Services.AddSessions();
+        builder.Services.AddSecondFactor();
         builder.Services.AddRoutePolicies();
         builder.Services.AddGatewayPages();
         builder.Services.AddGatewayReplies();

@@ -139,7 +139,7 @@ internal static class AdminPageEndpoints
             case AdminResult.Done done when action.RenewsOwnSession && done.User.Id == actorId:
                 // The change ended every session of the admin's too; this one goes on with a fresh token, as after a
                 // password change on the account page.
-                signIn.Start(context, done.User);
+                signIn.Start(context, done.User, secondFactor: GatewayClaims.HasSecondFactor(context.User));
                 Replies.Succeeded(context, adminPath + listing.QueryString(action.Notice, user.Id));
                 return;
 

@@ -63,6 +63,20 @@ internal sealed class Replies(PageRenderer pages)
         SeeOther(context, location);
     }
 
+    /// <summary>
+    /// After a successful post whose answer is shown once and cannot be fetched again (new recovery codes): a browser
+    /// gets <paramref name="page"/> itself rather than a redirect, a script the JSON.
+    /// </summary>
+    public Task ShownOnceAsync<T>(HttpContext context, PageModel page, int statusCode, T body)
+    {
+        if (RequestKinds.Of(context.Request) == RequestKind.Api)
+        {
+            return JsonAsync(context, statusCode, body);
+        }
+
+        return pages.WriteAsync(context, page, statusCode);
+    }
+
     /// <summary>A page that was asked for by name (the login form, the account page).</summary>
     public Task PageAsync(HttpContext context, PageModel page, int statusCode = StatusCodes.Status200OK) =>
         pages.WriteAsync(context, page, statusCode);
