@@ -15,7 +15,7 @@ internal sealed record TotpPage(string Username, string TotpPath, string ReturnU
 
     public string? Error { get; init; }
 
-    public bool Enrolled { get; init; }
+    public bool Enrolled { private get; init; }
 
     /// <summary>The secret being set up, base32, in groups of four for reading aloud or typing.</summary>
     public string? Secret { get; init; }
