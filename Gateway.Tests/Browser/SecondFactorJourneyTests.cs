@@ -49,6 +49,7 @@ public sealed class SecondFactorJourneyTests(ChromiumFixture chromium, GatewayFi
         await page.GotoAsync("/hello");
         await SignInForms.SignInAsync(page, username, TestUsers.Password);
         await Expect(SignInForms.Heading(page)).ToHaveTextAsync("Two-step sign-in");
+        Assert.True(tab.ConsoleErrors.Count == 0, "The second step is not an error page: " + string.Join("\n", tab.ConsoleErrors));
         await page.GetByLabel("Code from your authenticator app").FillAsync(Totp.Code(secret, step + 1));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Uri(fixture.Gateway.Address, "/hello").ToString());

@@ -34,7 +34,10 @@ internal static class SecondStepEndpoints
         new ErrorBody("second_factor_required", "Enter the code from your authenticator app to finish signing in.")
         {
             Challenge = challenge,
-        });
+        })
+    {
+        PageStatusCode = StatusCodes.Status200OK,
+    };
 
     public static string Path(GatewayOptions options) => options.LoginPath + "/second-factor";
 

@@ -29,7 +29,7 @@ internal sealed class Replies(PageRenderer pages)
             return JsonAsync(context, error.StatusCode, error.Body);
         }
 
-        return pages.WriteAsync(context, page ?? ErrorPageOf(context, error), error.StatusCode);
+        return pages.WriteAsync(context, page ?? ErrorPageOf(context, error), error.PageStatusCode ?? error.StatusCode);
     }
 
     /// <summary>After a successful post: a browser follows a 303 to <paramref name="location"/>, a script gets the JSON.</summary>
