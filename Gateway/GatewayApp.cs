@@ -10,6 +10,7 @@ using Gateway.Pages;
 using Gateway.Proxy;
 using Gateway.Responses;
 using Gateway.Revocation;
+using Gateway.SecondFactor;
 using Gateway.Sessions;
 using Gateway.Tokens;
 using Gateway.Users;
@@ -38,6 +39,7 @@ internal static class GatewayApp
         builder.Services.AddUserAdministration();
         builder.Services.AddGatewayAuthentication();
         builder.Services.AddSessions();
+        builder.Services.AddSecondFactor();
         builder.Services.AddRoutePolicies();
         builder.Services.AddGatewayPages();
         builder.Services.AddGatewayReplies();

@@ -79,7 +79,7 @@ public sealed class UsersCommandTests
 
         Assert.Equal((1, "error: No user is named 'nobody'."), (unknownUser.ExitCode, Assert.Single(unknownUser.ErrorLines)));
         Assert.Equal(1, unknownCommand.ExitCode);
-        Assert.StartsWith("error: Unknown command 'frobnicate'. Usage: Gateway.dll users add|list|roles|disable|enable|password|delete|import",
+        Assert.StartsWith("error: Unknown command 'frobnicate'. Usage: Gateway.dll users add|list|roles|disable|enable|password|delete|reset-second-factor|import",
             Assert.Single(unknownCommand.ErrorLines), StringComparison.Ordinal);
         Assert.Equal(1, unknownOption.ExitCode);
         Assert.StartsWith("error: Unknown option --colour.", Assert.Single(unknownOption.ErrorLines), StringComparison.Ordinal);

@@ -10,7 +10,7 @@ public sealed partial class PageModelTests
     public static TheoryData<Type> Models() =>
     [
         typeof(LoginPage), typeof(RegisterPage), typeof(LogoutPage), typeof(AccountPage), typeof(PasswordPage), typeof(ErrorPage),
-        typeof(AdminPage),
+        typeof(AdminPage), typeof(SecondStepPage), typeof(TotpPage),
     ];
 
     [Theory]

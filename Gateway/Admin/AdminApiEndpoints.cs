@@ -38,6 +38,9 @@ internal static class AdminApiEndpoints
             SetDisabledAsync(context, id, false, admin, replies));
         api.MapPost("/users/{id}/sign-out", SignOutAsync);
         api.MapPut("/users/{id}/password", SetPasswordAsync);
+        api.MapPost("/users/{id}/second-factor/reset", async (HttpContext context, string id, UserAdministration admin, Replies replies) =>
+            await AdminReplies.WriteAsync(context, replies,
+                await admin.ResetSecondFactorAsync(Actor(context), id, context.RequestAborted)));
         api.MapDelete("/users/{id}", DeleteAsync);
         api.MapGet("/audit", ListAuditAsync);
         return endpoints;

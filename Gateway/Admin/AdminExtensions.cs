@@ -6,6 +6,7 @@ internal static class AdminExtensions
 {
     public static IServiceCollection AddUserAdministration(this IServiceCollection services)
     {
+        services.TryAddSingleton<SecondFactor.ISecondFactorStore, SecondFactor.SqliteSecondFactorStore>();
         services.TryAddSingleton<UserAdministration>();
         services.TryAddSingleton<Endpoints.AdminPageView>();
         return services;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Gateway.Audit;
 using Gateway.Revocation;
+using Gateway.SecondFactor;
 using Gateway.Users;
 
 namespace Gateway.Admin;
@@ -11,7 +12,12 @@ namespace Gateway.Admin;
 /// nor disable or delete themselves, so a gateway never loses its last admin by accident.
 /// </summary>
 internal sealed class UserAdministration(
-    IUserStore store, PasswordHashing hashing, SignOutEverywhere signOut, AuditTrail audit, TimeProvider time)
+    IUserStore store,
+    PasswordHashing hashing,
+    SignOutEverywhere signOut,
+    AuditTrail audit,
+    TimeProvider time,
+    ISecondFactorStore secondFactors)
 {
     public const int PageSize = 50;
     public const string RolesField = "roles";
@@ -164,6 +170,27 @@ internal sealed class UserAdministration(
         await signOut.EnforceAsync(userId, stored);
         await audit.RecordAsync(AuditEvents.PasswordSet, actor.Id, userId, actor.Address, user.Username);
         return new AdminResult.Done(user with { PasswordHash = hash, TokensValidAfter = stored });
+    }
+
+    /// <summary>
+    /// Removes the user's second factor (secret and recovery codes), for a user who lost their authenticator and their
+    /// recovery codes; their sessions end, and they sign in with the password alone until they enrol again.
+    /// </summary>
+    public async Task<AdminResult> ResetSecondFactorAsync(AdminActor actor, string userId, CancellationToken cancellationToken)
+    {
+        if (await store.FindByIdAsync(userId, cancellationToken) is not { } user)
+        {
+            return new AdminResult.NotFound();
+        }
+
+        if (!await secondFactors.RemoveAsync(userId, cancellationToken))
+        {
+            return new AdminResult.Invalid(UserField, $"{user.Username} has no two-step sign-in to reset.");
+        }
+
+        var cutOff = await signOut.RunAsync(userId, CancellationToken.None);
+        await audit.RecordAsync(AuditEvents.SecondFactorReset, actor.Id, userId, actor.Address, user.Username);
+        return new AdminResult.Done(user with { TokensValidAfter = cutOff });
     }
 
     public async Task<AdminResult> DeleteAsync(AdminActor actor, string userId, CancellationToken cancellationToken)

@@ -17,6 +17,11 @@ internal static class AuditEvents
     public const string PasswordSet = "user.password_set";
     public const string UserCreated = "user.created";
     public const string UsersImported = "users.imported";
+    public const string SecondFactorEnrolled = "second_factor.enrolled";
+    public const string SecondFactorDisabled = "second_factor.disabled";
+    public const string SecondFactorReset = "second_factor.reset";
+    public const string SecondFactorFailed = "login.second_factor_failed";
+    public const string RecoveryCodeUsed = "login.recovery_code_used";
 
     /// <summary>The actor of changes made with the command line.</summary>
     public const string CommandLine = "cli";

@@ -1,5 +1,7 @@
 using Gateway.Configuration;
+using Gateway.Pages.Models;
 using Gateway.Responses;
+using Gateway.SecondFactor;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +12,7 @@ internal sealed class ChallengeResponses(IOptions<GatewayOptions> options, Repli
 {
     public const string ExpiredReason = "expired";
     public const string CookieConflictReason = "cookie_conflict";
+    public const string SecondFactorReason = "second_factor";
 
     private static readonly HttpError Forbidden = HttpError.Of(StatusCodes.Status403Forbidden,
         "forbidden", "You are signed in, but your account may not use this page.") with { Heading = "You don't have access to this page" };
@@ -41,7 +44,46 @@ internal sealed class ChallengeResponses(IOptions<GatewayOptions> options, Repli
                 $"The request carried more than one {cookies.Name} cookie. Clear the cookies for this site, then sign in again at {options.Value.LoginPath}."));
     }
 
-    public Task ForbiddenAsync(HttpContext context) => replies.ErrorAsync(context, Forbidden);
+    public Task ForbiddenAsync(HttpContext context) => SecondFactorRequirement.RefusalOf(context) switch
+    {
+        // RFC 9470 section 3: the token is valid but its authentication is not strong enough; a new sign-in will be.
+        SecondFactorRefusal.SignInAgain => SignInAsync(context, SecondFactorReason,
+            "Bearer error=\"insufficient_user_authentication\", error_description=\"Sign in with your second factor\"",
+            HttpError.Of(StatusCodes.Status401Unauthorized, "insufficient_user_authentication",
+                $"This page needs the code from your authenticator app: sign in again at {options.Value.LoginPath}.")),
+        SecondFactorRefusal.MustEnrol when RequestKinds.Of(context.Request) != RequestKind.Api =>
+            RedirectAsync(context, options.Value.SecondFactorPath),
+        SecondFactorRefusal.MustEnrol or SecondFactorRefusal.NotEnrolled => SecondFactorRequiredAsync(context),
+        _ => replies.ErrorAsync(context, Forbidden),
+    };
+
+    /// <summary>403 with a page that links to enrolment, and comes back here afterwards.</summary>
+    private Task SecondFactorRequiredAsync(HttpContext context)
+    {
+        var error = HttpError.Of(StatusCodes.Status403Forbidden, "second_factor_required",
+            "This page needs two-step sign-in. Set it up with an authenticator app, then come back.")
+            with { Heading = "Two-step sign-in required" };
+        var enrol = $"{options.Value.SecondFactorPath}?returnUrl={Uri.EscapeDataString(Original(context.Request))}";
+        return replies.ErrorAsync(context, error, new ErrorPage(error.Heading!, error.Body.Message)
+        {
+            ActionUrl = enrol,
+            ActionText = "Set up two-step sign-in",
+        });
+    }
+
+    private static Task RedirectAsync(HttpContext context, string path)
+    {
+        var request = context.Request;
+        context.Response.StatusCode = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            ? StatusCodes.Status302Found
+            : StatusCodes.Status303SeeOther;
+        context.Response.Headers.Location = $"{path}?returnUrl={Uri.EscapeDataString(Original(request))}";
+        context.Response.Headers.CacheControl = "no-store";
+        return Task.CompletedTask;
+    }
+
+    private static string Original(HttpRequest request) =>
+        UriHelper.BuildRelative(request.PathBase, request.Path, request.QueryString);
 
     /// <summary>A browser goes to the login page (and comes back afterwards); an API caller gets the 401.</summary>
     private Task SignInAsync(HttpContext context, string? reason, string challenge, HttpError error)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Gateway.SecondFactor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Configuration;
@@ -16,7 +17,8 @@ namespace Gateway.Auth;
 /// and YARP listen to the same configuration reload in no guaranteed order, so the monitor could still hold the
 /// previous policies while YARP validates the new routes.
 /// </remarks>
-internal sealed class RoutePolicies(IOptionsFactory<RoutePolicyOptions> factory, ILogger<RoutePolicies> logger)
+internal sealed class RoutePolicies(
+    IOptionsFactory<RoutePolicyOptions> factory, IOptions<SecondFactorOptions> secondFactor, ILogger<RoutePolicies> logger)
     : IConfigChangeListener
 {
     private static readonly FrozenDictionary<string, AuthorizationPolicy> None =
@@ -49,7 +51,7 @@ internal sealed class RoutePolicies(IOptionsFactory<RoutePolicyOptions> factory,
     {
         try
         {
-            _loaded = Build(factory.Create(Options.DefaultName));
+            _loaded = Build(factory.Create(Options.DefaultName), secondFactor.Value.RequiredForAll);
         }
         catch (OptionsValidationException ex) when (_started)
         {
@@ -69,10 +71,31 @@ internal sealed class RoutePolicies(IOptionsFactory<RoutePolicyOptions> factory,
 
     public void ConfigurationApplyingFailed(IReadOnlyList<IProxyConfig> proxyConfigs, Exception ex) => _loaded = _applied;
 
-    private static FrozenDictionary<string, AuthorizationPolicy> Build(RoutePolicyOptions options) => options.Policies
-        .ToFrozenDictionary(
+    private static FrozenDictionary<string, AuthorizationPolicy> Build(RoutePolicyOptions options, bool secondFactorForAll) =>
+        options.Policies.ToFrozenDictionary(
             pair => pair.Key,
-            // No scheme named, like the gateway's other policies: the user the authentication middleware set is reused.
-            pair => new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(pair.Value.Roles).Build(),
+            pair => Build(pair.Value, secondFactorForAll),
             StringComparer.OrdinalIgnoreCase);
+
+    private static AuthorizationPolicy Build(RoutePolicy rule, bool secondFactorForAll)
+    {
+        // No scheme named, like the gateway's other policies: the user the authentication middleware set is reused.
+        var policy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser();
+        if (rule.Roles.Count > 0)
+        {
+            policy.RequireRole(rule.Roles);
+        }
+
+        if (rule.RequireSecondFactor)
+        {
+            policy.AddRequirements(SecondFactorRequirement.Policy);
+        }
+
+        if (secondFactorForAll)
+        {
+            policy.AddRequirements(SecondFactorRequirement.All);
+        }
+
+        return policy.Build();
+    }
 }

@@ -6,7 +6,7 @@ namespace Gateway.Auth;
 /// <summary>
 /// Policy names are 1 to 64 letters, digits and <c>. _ -</c>, not YARP's reserved <c>default</c> and <c>anonymous</c>
 /// (YARP refuses a route using a policy registered under those), and never <c>gateway:admin</c> (no colon), which stays
-/// the gateway's own. Each policy lists 1 to 32 valid role names.
+/// the gateway's own. Each policy lists 1 to 32 valid role names, or none when it requires a second factor.
 /// </summary>
 internal sealed class RoutePolicyOptionsValidator : IValidateOptions<RoutePolicyOptions>
 {
@@ -22,11 +22,11 @@ internal sealed class RoutePolicyOptionsValidator : IValidateOptions<RoutePolicy
             {
                 failures.Add($"{setting}: {nameProblem}");
             }
-            else if (rule.Roles.Count == 0)
+            else if (rule.Roles.Count == 0 && !rule.RequireSecondFactor)
             {
-                failures.Add($"{setting}:Roles must list at least one role, e.g. [\"{RoleRules.Admin}\"].");
+                failures.Add($"{setting}:Roles must list at least one role, e.g. [\"{RoleRules.Admin}\"], or set RequireSecondFactor to true.");
             }
-            else if (RoleRules.Problem(rule.Roles) is { } roleProblem)
+            else if (rule.Roles.Count > 0 && RoleRules.Problem(rule.Roles) is { } roleProblem)
             {
                 failures.Add($"{setting}:Roles: {roleProblem}");
             }

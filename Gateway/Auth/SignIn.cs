@@ -5,14 +5,15 @@ using Gateway.Users;
 namespace Gateway.Auth;
 
 /// <summary>
-/// Starts a session for a user whose password was just checked: a token, handed to the browser as a cookie, and the
+/// Starts a session for a user whose password (and second factor, when enrolled) was just checked: a token, handed to the browser as a cookie, and the
 /// remember-me cookie when the user asked to be kept signed in.
 /// </summary>
 internal sealed class SignIn(SessionPolicy sessions, TokenIssuer issuer, TokenCookies cookies, RememberMeCredential remember)
 {
-    public IssuedToken Start(HttpContext context, User user, bool rememberMe = false)
+    /// <param name="secondFactor">A code was checked too (the token's amr says otp).</param>
+    public IssuedToken Start(HttpContext context, User user, bool rememberMe = false, bool secondFactor = false)
     {
-        var session = sessions.Start(user, rememberMe);
+        var session = sessions.Start(user, rememberMe, secondFactor);
         var token = issuer.Issue(user, session);
         cookies.Append(context, token);
         if (session.Remembered)

@@ -3,7 +3,7 @@ using Gateway.Admin;
 namespace Gateway.Cli;
 
 /// <summary>
-/// <c>users roles|disable|enable|password|delete NAME</c>. Each but enable ends the user's sessions on every instance,
+/// <c>users roles|disable|enable|password|delete|reset-second-factor NAME</c>. Each but enable ends the user's sessions on every instance,
 /// through <see cref="UserAdministration"/>, exactly as the admin page does.
 /// </summary>
 internal static class UserChangeCommands
@@ -15,6 +15,7 @@ internal static class UserChangeCommands
         new("enable", "NAME", 1, [], [], (context, cancel) => SetDisabledAsync(context, false, cancel)),
         new("password", "NAME --password-stdin", 1, [PasswordInput.Option], [], SetPasswordAsync),
         new("delete", "NAME", 1, [], [], DeleteAsync),
+        new("reset-second-factor", "NAME", 1, [], [], ResetSecondFactorAsync),
     ];
 
     private static async Task<int> SetRolesAsync(CliContext context, CancellationToken cancellationToken)
@@ -42,6 +43,14 @@ internal static class UserChangeCommands
         var user = await AdminOutcome.FindAsync(context, cancellationToken);
         var result = await context.Get<UserAdministration>().SetPasswordAsync(AdminActor.CommandLine, user.Id, password, cancellationToken);
         return await AdminOutcome.ReportAsync(context, result, _ => $"Set a new password for {user.Username}; their sessions have ended.");
+    }
+
+    private static async Task<int> ResetSecondFactorAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var user = await AdminOutcome.FindAsync(context, cancellationToken);
+        var result = await context.Get<UserAdministration>().ResetSecondFactorAsync(AdminActor.CommandLine, user.Id, cancellationToken);
+        return await AdminOutcome.ReportAsync(context, result, _ =>
+            $"Reset the two-step sign-in of {user.Username}: they sign in with the password alone until they set it up again; their sessions have ended.");
     }
 
     private static async Task<int> DeleteAsync(CliContext context, CancellationToken cancellationToken)

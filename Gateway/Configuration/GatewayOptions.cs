@@ -29,4 +29,7 @@ internal sealed class GatewayOptions
     public string AccountPath => PathPrefix + "/account";
 
     public string AdminPath => PathPrefix + "/admin";
+
+    /// <summary>The two-step sign-in (TOTP) page: enrolment, status and turning it off.</summary>
+    public string SecondFactorPath => PathPrefix + "/2fa/totp";
 }

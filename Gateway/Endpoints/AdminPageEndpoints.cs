@@ -44,6 +44,11 @@ internal static class AdminPageEndpoints
         {
             RenewsOwnSession = true,
         },
+        new("second-factor-reset", Confirm: user => $"Yes, reset the two-step sign-in of {user}", Notice: "second_factor_reset",
+            (admin, actor, user, _, ct) => admin.ResetSecondFactorAsync(actor, user.Id, ct))
+        {
+            RenewsOwnSession = true,
+        },
         new("delete", Confirm: user => $"Yes, delete {user}", Notice: "deleted",
             (admin, actor, user, _, ct) => admin.DeleteAsync(actor, user.Id, ct)),
     ];
@@ -139,7 +144,7 @@ internal static class AdminPageEndpoints
             case AdminResult.Done done when action.RenewsOwnSession && done.User.Id == actorId:
                 // The change ended every session of the admin's too; this one goes on with a fresh token, as after a
                 // password change on the account page.
-                signIn.Start(context, done.User);
+                signIn.Start(context, done.User, secondFactor: GatewayClaims.HasSecondFactor(context.User));
                 Replies.Succeeded(context, adminPath + listing.QueryString(action.Notice, user.Id));
                 return;
 
@@ -197,6 +202,7 @@ internal static class AdminPageEndpoints
             "enabled" => $"{name} is enabled and can sign in again.",
             "signed_out" => $"{name} was signed out everywhere.",
             "password_set" => $"{name} has a new password and was signed out everywhere.",
+            "second_factor_reset" => $"{name} can sign in with the password alone until they set up two-step sign-in again, and was signed out everywhere.",
             _ => null,
         };
     }

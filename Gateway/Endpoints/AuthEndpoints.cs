@@ -21,6 +21,8 @@ internal static class AuthEndpoints
         group.MapMe();
         group.MapPassword();
         group.MapVerify();
+        group.MapTotp();
+        group.MapSecondStep();
         endpoints.MapAdminPage(gateway.AdminPath);
         // Not MapFallback: a fallback loses to a yarp.json catch-all route, which would forward the gateway's own
         // prefix to the backend. This route outranks "{**catch-all}" by its literal prefix segment.

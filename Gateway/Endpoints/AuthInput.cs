@@ -32,6 +32,9 @@ internal sealed class AuthInput
         _fields = fields;
     }
 
+    /// <summary>No fields: a script's POST without a body, where none is needed.</summary>
+    public static AuthInput None => new(isForm: false, new Dictionary<string, string?>(StringComparer.Ordinal));
+
     public bool IsForm { get; }
 
     public string? this[string name] => _fields.GetValueOrDefault(name);

@@ -3,6 +3,7 @@ using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.Pages.Models;
 using Gateway.Responses;
+using Gateway.SecondFactor;
 using Gateway.Sessions;
 using Gateway.Users;
 using Microsoft.AspNetCore.Antiforgery;
@@ -44,6 +45,7 @@ internal static class LoginEndpoints
                 "Your browser holds conflicting sign-in cookies for this site. Please clear the cookies for this site, then sign in again.",
             "logged_out" => "You have been signed out.",
             "logged_out_everywhere" => "You have been signed out on every device.",
+            ChallengeResponses.SecondFactorReason => "That page needs two-step sign-in: sign in again with the code from your authenticator app.",
             _ => null,
         };
 
@@ -66,7 +68,10 @@ internal static class LoginEndpoints
         ILoggerFactory loggers,
         AuditTrail audit,
         IUserStore users,
-        TimeProvider time)
+        TimeProvider time,
+        SecondFactors secondFactors,
+        LoginChallenges challenges,
+        IOptions<SecondFactorOptions> secondFactorOptions)
     {
         if (await AuthInput.ReadOrRejectAsync(context, replies) is not { } input)
         {
@@ -128,11 +133,26 @@ internal static class LoginEndpoints
             return;
         }
 
+        // The password alone issues no token to an enrolled user; the challenge is worth nothing without the code.
+        var enrolled = await secondFactors.IsEnrolledAsync(user.Id, context.RequestAborted);
+        if (enrolled)
+        {
+            var challenge = challenges.Issue(user, rememberMe);
+            SecondFactorLog.SecondStepRequired(logger, user.Id);
+            await replies.ErrorAsync(context, SecondStepEndpoints.Required(challenge),
+                new SecondStepPage(challenge, form.ReturnUrl) { SecondStepPath = SecondStepEndpoints.Path(options.Value) });
+            return;
+        }
+
+        // Gateway:SecondFactor:RequiredForAll: signed in, but sent to enrol before anything else opens.
+        var next = secondFactorOptions.Value.RequiredForAll
+            ? $"{options.Value.SecondFactorPath}?returnUrl={Uri.EscapeDataString(form.ReturnUrl)}"
+            : form.ReturnUrl;
         var token = signIn.Start(context, user, rememberMe);
         AuthLog.LoginSucceeded(logger, user.Username, user.Id);
         await users.RecordLoginAsync(user.Id, time.GetUtcNow(), CancellationToken.None);
         await audit.RecordAsync(context, AuditEvents.LoginSucceeded, user.Id, user.Id, user.Username);
-        await Replies.SucceededAsync(context, form.ReturnUrl, StatusCodes.Status200OK,
+        await Replies.SucceededAsync(context, next, StatusCodes.Status200OK,
             new { token = token.Value, expiresAt = token.ExpiresAt });
     }
 

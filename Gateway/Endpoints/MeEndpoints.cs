@@ -2,6 +2,7 @@ using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.Pages.Models;
 using Gateway.Responses;
+using Gateway.SecondFactor;
 using Gateway.Sessions;
 using Gateway.Users;
 using Microsoft.AspNetCore.Authentication;
@@ -21,7 +22,7 @@ internal static class MeEndpoints
     }
 
     /// <summary>JSON for scripts: always 401 JSON when unauthenticated, never a redirect.</summary>
-    private static async Task MeAsync(HttpContext context, IUserStore users)
+    private static async Task MeAsync(HttpContext context, IUserStore users, SecondFactors factors)
     {
         if (await context.SignedInUserAsync(users) is not { } user)
         {
@@ -37,11 +38,13 @@ internal static class MeEndpoints
             displayName = user.DisplayName,
             roles = user.Roles,
             expiresAt = context.TokenExpiresAt(),
+            secondFactor = await factors.IsEnrolledAsync(user.Id, context.RequestAborted),
         });
     }
 
     private static async Task AccountAsync(
-        HttpContext context, IUserStore users, SessionPolicy sessions, Replies replies, IOptions<GatewayOptions> options)
+        HttpContext context, IUserStore users, SessionPolicy sessions, Replies replies, IOptions<GatewayOptions> options,
+        SecondFactors factors)
     {
         if (await context.SignedInUserAsync(users) is not { } user)
         {
@@ -61,6 +64,10 @@ internal static class MeEndpoints
             AtTheLatest = continued && session?.Remembered != true,
             Notice = AccountPage.NoticeFor(context.Request.Query["notice"]),
             AdminPath = user.IsAdmin ? options.Value.AdminPath : null,
+            SecondFactorPath = options.Value.SecondFactorPath,
+            RecoveryCodesLeft = (await factors.FindAsync(user.Id, context.RequestAborted)) is { Enrolled: true } factor
+                ? factor.RecoveryCodesLeft.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : null,
         });
     }
 }

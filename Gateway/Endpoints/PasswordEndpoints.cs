@@ -106,7 +106,8 @@ internal static class PasswordEndpoints
                 AccountLog.PasswordChanged(logger, user.Id, cutOff);
                 await audit.RecordAsync(context, AuditEvents.PasswordChanged, user.Id, user.Id);
                 // A new session (the password was just checked), kept signed in if the one it replaces was.
-                var token = signIn.Start(context, changed.User, sessions.Read(context.User)?.Remembered == true);
+                var token = signIn.Start(context, changed.User, sessions.Read(context.User)?.Remembered == true,
+                    secondFactor: Tokens.GatewayClaims.HasSecondFactor(context.User));
                 await Replies.SucceededAsync(context, $"{options.Value.AccountPath}?notice={AccountPage.PasswordChangedNotice}",
                     StatusCodes.Status200OK, new { token = token.Value, expiresAt = token.ExpiresAt });
                 return;

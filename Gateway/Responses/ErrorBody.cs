@@ -6,4 +6,9 @@ namespace Gateway.Responses;
 internal sealed record ErrorBody(
     string Error,
     string Message,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Fields = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Fields = null)
+{
+    /// <summary>For <c>second_factor_required</c> at sign-in: what to post with the code to finish signing in.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Challenge { get; init; }
+}

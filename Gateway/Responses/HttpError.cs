@@ -15,5 +15,11 @@ internal sealed record HttpError(int StatusCode, ErrorBody Body)
     /// <summary>The page offers a "Try again" link to the same address (only for a GET: a form would be posted twice).</summary>
     public bool OfferRetry { get; init; }
 
+    /// <summary>
+    /// The status of the page a browser gets instead, when that page is the next step of a form rather than an error
+    /// (the second step of signing in: 401 for a script, which must send the code, 200 for the person asked for it).
+    /// </summary>
+    public int? PageStatusCode { get; init; }
+
     public static HttpError Of(int statusCode, string error, string message) => new(statusCode, new ErrorBody(error, message));
 }

@@ -29,7 +29,7 @@ internal sealed class Replies(PageRenderer pages)
             return JsonAsync(context, error.StatusCode, error.Body);
         }
 
-        return pages.WriteAsync(context, page ?? ErrorPageOf(context, error), error.StatusCode);
+        return pages.WriteAsync(context, page ?? ErrorPageOf(context, error), error.PageStatusCode ?? error.StatusCode);
     }
 
     /// <summary>After a successful post: a browser follows a 303 to <paramref name="location"/>, a script gets the JSON.</summary>
@@ -61,6 +61,20 @@ internal sealed class Replies(PageRenderer pages)
         }
 
         SeeOther(context, location);
+    }
+
+    /// <summary>
+    /// After a successful post whose answer is shown once and cannot be fetched again (new recovery codes): a browser
+    /// gets <paramref name="page"/> itself rather than a redirect, a script the JSON.
+    /// </summary>
+    public Task ShownOnceAsync<T>(HttpContext context, PageModel page, int statusCode, T body)
+    {
+        if (RequestKinds.Of(context.Request) == RequestKind.Api)
+        {
+            return JsonAsync(context, statusCode, body);
+        }
+
+        return pages.WriteAsync(context, page, statusCode);
     }
 
     /// <summary>A page that was asked for by name (the login form, the account page).</summary>

@@ -25,6 +25,19 @@ internal sealed class RememberMeCredential(IOptions<JwtOptions> jwt, SigningKey 
     public string Create(string userId, Session session)
     {
         var now = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
+        var claims = new Dictionary<string, object>
+        {
+            [GatewayClaims.Subject] = userId,
+            [GatewayClaims.SessionId] = session.Id,
+            [GatewayClaims.AuthTime] = session.AuthTime.ToUnixTimeSeconds(),
+            [GatewayClaims.Remembered] = true,
+        };
+        if (session.SecondFactor)
+        {
+            // The restored session keeps what the sign-in proved.
+            claims[GatewayClaims.AuthenticationMethods] = new[] { GatewayClaims.PasswordMethod, GatewayClaims.OneTimePasswordMethod };
+        }
+
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             TokenType = Type,
@@ -34,13 +47,7 @@ internal sealed class RememberMeCredential(IOptions<JwtOptions> jwt, SigningKey 
             NotBefore = now.UtcDateTime,
             Expires = session.EndsAt.UtcDateTime,
             SigningCredentials = signingKey.Credentials,
-            Claims = new Dictionary<string, object>
-            {
-                [GatewayClaims.Subject] = userId,
-                [GatewayClaims.SessionId] = session.Id,
-                [GatewayClaims.AuthTime] = session.AuthTime.ToUnixTimeSeconds(),
-                [GatewayClaims.Remembered] = true,
-            },
+            Claims = claims,
         });
     }
 

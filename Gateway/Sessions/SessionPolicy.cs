@@ -14,13 +14,16 @@ internal sealed class SessionPolicy(IOptions<SessionOptions> options, TimeProvid
 {
     public SessionOptions Options => options.Value;
 
-    /// <summary>A new session for a user whose password was just checked.</summary>
-    public Session Start(User user, bool remember)
+    /// <summary>A new session for a user whose password (and, with <paramref name="secondFactor"/>, code) was just checked.</summary>
+    public Session Start(User user, bool remember, bool secondFactor = false)
     {
         // Like iat: never before the user's cut-off, so signing in in the second of a "log out everywhere" still works.
         var authTime = TokenCutOff.IssuedAt(time.GetUtcNow(), user.TokensValidAfter);
         var remembered = remember && options.Value.RememberMe.Enabled;
-        return new Session(Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16)), authTime, remembered, EndOf(authTime, remembered));
+        return new Session(Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16)), authTime, remembered, EndOf(authTime, remembered))
+        {
+            SecondFactor = secondFactor,
+        };
     }
 
     /// <returns>Null for a token issued before sessions existed (no sid or auth_time).</returns>
@@ -36,7 +39,10 @@ internal sealed class SessionPolicy(IOptions<SessionOptions> options, TimeProvid
         // Turning remember-me off ends the remembered sessions' extra life too.
         var remembered = options.Value.RememberMe.Enabled
             && string.Equals(principal.FindFirst(GatewayClaims.Remembered)?.Value, "true", StringComparison.OrdinalIgnoreCase);
-        return new Session(id, authTime, remembered, EndOf(authTime, remembered));
+        return new Session(id, authTime, remembered, EndOf(authTime, remembered))
+        {
+            SecondFactor = GatewayClaims.HasSecondFactor(principal),
+        };
     }
 
     /// <summary>Read at each use, so an operator who shortens a lifetime shortens the sessions already running.</summary>

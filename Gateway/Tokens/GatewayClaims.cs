@@ -23,4 +23,16 @@ internal static class GatewayClaims
 
     /// <summary>Present and true when the user chose "Keep me signed in".</summary>
     public const string Remembered = "remember";
+
+    /// <summary>
+    /// How the user authenticated, a JSON array of RFC 8176 method values: <c>pwd</c>, and <c>otp</c> after a TOTP or
+    /// recovery code (OpenID Connect Core 1.0 section 2). Refreshed tokens keep it, like auth_time.
+    /// </summary>
+    public const string AuthenticationMethods = "amr";
+
+    public const string PasswordMethod = "pwd";
+    public const string OneTimePasswordMethod = "otp";
+
+    public static bool HasSecondFactor(System.Security.Claims.ClaimsPrincipal principal) =>
+        principal.FindAll(AuthenticationMethods).Any(claim => claim.Value == OneTimePasswordMethod);
 }

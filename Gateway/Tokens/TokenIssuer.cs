@@ -40,6 +40,9 @@ internal sealed class TokenIssuer(IOptions<JwtOptions> options, SigningKey signi
             [GatewayClaims.Name] = user.DisplayName,
             [GatewayClaims.TokenId] = id,
         };
+        claims[GatewayClaims.AuthenticationMethods] = session?.SecondFactor == true
+            ? new[] { GatewayClaims.PasswordMethod, GatewayClaims.OneTimePasswordMethod }
+            : new[] { GatewayClaims.PasswordMethod };
         if (user.Roles.Count > 0)
         {
             claims[GatewayClaims.Roles] = user.Roles.ToArray();

@@ -49,6 +49,24 @@ internal sealed class SqliteDatabase
         ALTER TABLE users ADD COLUMN imported_from TEXT;
         CREATE INDEX users_tokens_valid_after ON users (tokens_valid_after);
         """,
+        """
+        CREATE TABLE second_factors (
+            user_id TEXT PRIMARY KEY,
+            secret TEXT,
+            pending_secret TEXT,
+            last_step INTEGER NOT NULL DEFAULT -1,
+            enrolled_at INTEGER
+        );
+        CREATE TABLE recovery_codes (
+            user_id TEXT NOT NULL,
+            code_hash TEXT NOT NULL,
+            PRIMARY KEY (user_id, code_hash)
+        );
+        CREATE TRIGGER users_deleted_second_factor AFTER DELETE ON users BEGIN
+            DELETE FROM second_factors WHERE user_id = old.id;
+            DELETE FROM recovery_codes WHERE user_id = old.id;
+        END;
+        """,
     ];
 
     private readonly string _connectionString;

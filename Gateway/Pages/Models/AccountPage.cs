@@ -7,7 +7,16 @@ internal sealed record AccountPage(string Username, string DisplayName) : PageMo
     /// <summary>The query value (<c>?notice=password_changed</c>) the password form redirects here with.</summary>
     public const string PasswordChangedNotice = "password_changed";
 
+    /// <summary>The query value the account page is opened with after two-step sign-in was turned off.</summary>
+    public const string SecondFactorOffNotice = "second_factor_off";
+
     public override Page Page => Page.Account;
+
+    /// <summary>The two-step sign-in page, to set it up or manage it.</summary>
+    public string SecondFactorPath { get; init; } = "";
+
+    /// <summary>How many recovery codes are left, when two-step sign-in is on.</summary>
+    public string? RecoveryCodesLeft { get; init; }
 
     public string? Notice { get; init; }
 
@@ -39,7 +48,10 @@ internal sealed record AccountPage(string Username, string DisplayName) : PageMo
     public string? ExpiresAtIso => SessionEnds?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The notice for the <c>notice</c> query value the page was opened with, if it is one the gateway sends.</summary>
-    public static string? NoticeFor(string? query) => query == PasswordChangedNotice
-        ? "Your password was changed, and you were signed out on every other device."
-        : null;
+    public static string? NoticeFor(string? query) => query switch
+    {
+        PasswordChangedNotice => "Your password was changed, and you were signed out on every other device.",
+        SecondFactorOffNotice => "Two-step sign-in is off, and you were signed out on every other device.",
+        _ => null,
+    };
 }

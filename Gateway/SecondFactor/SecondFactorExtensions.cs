@@ -1,0 +1,22 @@
+using Gateway.Configuration;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gateway.SecondFactor;
+
+internal static class SecondFactorExtensions
+{
+    /// <summary>TOTP enrolment and checks, the sign-in challenge, and the policy requirement.</summary>
+    public static IServiceCollection AddSecondFactor(this IServiceCollection services)
+    {
+        services.AddGatewaySection<SecondFactorOptions>(SecondFactorOptions.Section);
+        services.TryAddSingleton<ISecondFactorStore, SqliteSecondFactorStore>();
+        services.TryAddSingleton<SecretProtection>();
+        services.TryAddSingleton<WrongCodeLimit>();
+        services.TryAddSingleton<LoginChallenges>();
+        services.TryAddSingleton<SecondFactors>();
+        services.TryAddSingleton<Endpoints.TotpEndpoints.TotpPost>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, SecondFactorRequirementHandler>());
+        return services;
+    }
+}
