@@ -10,6 +10,7 @@ using Gateway.Proxy;
 using Gateway.Responses;
 using Gateway.Revocation;
 using Gateway.Sessions;
+using Gateway.Telemetry;
 using Gateway.Tokens;
 using Gateway.Users;
 
@@ -29,6 +30,7 @@ internal static class GatewayApp
         builder.Services.AddGatewayOptions(builder.Configuration);
 
         builder.AddGatewayLogging();
+        builder.AddGatewayTelemetry();
         builder.Services.AddTokens();
         builder.Services.AddTokenRevocation(builder.Configuration);
         builder.Services.AddUserStore();
@@ -44,6 +46,9 @@ internal static class GatewayApp
         builder.Services.AddGatewayProxy(builder.Configuration);
 
         var app = builder.Build();
+
+        // The metrics listener, when configured, branches off first: nothing below runs for a scrape.
+        app.UseMetricsListener();
 
         // Request logging outermost, so it records the status the error handler chose rather than the raw exception.
         app.UseGatewayRequestLogging();

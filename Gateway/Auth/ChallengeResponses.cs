@@ -1,12 +1,14 @@
 using Gateway.Configuration;
 using Gateway.Responses;
+using Gateway.Telemetry;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Auth;
 
 /// <summary>What a request without a valid token gets: browsers a redirect to sign in, API callers a 401 in JSON.</summary>
-internal sealed class ChallengeResponses(IOptions<GatewayOptions> options, Replies replies, TokenCookies cookies)
+internal sealed class ChallengeResponses(
+    IOptions<GatewayOptions> options, Replies replies, TokenCookies cookies, GatewayMetrics metrics)
 {
     public const string ExpiredReason = "expired";
     public const string CookieConflictReason = "cookie_conflict";
@@ -14,7 +16,8 @@ internal sealed class ChallengeResponses(IOptions<GatewayOptions> options, Repli
     private static readonly HttpError Forbidden = HttpError.Of(StatusCodes.Status403Forbidden,
         "forbidden", "You are signed in, but your account may not use this page.") with { Heading = "You don't have access to this page" };
 
-    public Task ChallengeAsync(HttpContext context, bool tokenPresented, bool expired)
+    /// <param name="revoked">The token was refused because it was revoked: counted apart, answered like any refusal.</param>
+    public Task ChallengeAsync(HttpContext context, bool tokenPresented, bool expired, bool revoked = false)
     {
         // RFC 6750 section 3: a bare challenge when no token was sent, invalid_token when one was refused.
         var challenge = !tokenPresented
@@ -25,7 +28,8 @@ internal sealed class ChallengeResponses(IOptions<GatewayOptions> options, Repli
         var error = expired
             ? HttpError.Of(StatusCodes.Status401Unauthorized, "token_expired", $"Your session has expired. Sign in again at {options.Value.LoginPath}.")
             : HttpError.Of(StatusCodes.Status401Unauthorized, "unauthorized", $"Sign in at {options.Value.LoginPath}, or send Authorization: Bearer <token>.");
-        return SignInAsync(context, expired ? ExpiredReason : null, challenge, error);
+        var decision = expired ? AuthDecision.Expired : revoked ? AuthDecision.Revoked : (AuthDecision?)null;
+        return SignInAsync(context, expired ? ExpiredReason : null, challenge, error, decision);
     }
 
     /// <summary>
@@ -41,14 +45,21 @@ internal sealed class ChallengeResponses(IOptions<GatewayOptions> options, Repli
                 $"The request carried more than one {cookies.Name} cookie. Clear the cookies for this site, then sign in again at {options.Value.LoginPath}."));
     }
 
-    public Task ForbiddenAsync(HttpContext context) => replies.ErrorAsync(context, Forbidden);
+    public Task ForbiddenAsync(HttpContext context)
+    {
+        metrics.AuthDecided(context, AuthDecision.Forbidden);
+        return replies.ErrorAsync(context, Forbidden);
+    }
 
     /// <summary>A browser goes to the login page (and comes back afterwards); an API caller gets the 401.</summary>
-    private Task SignInAsync(HttpContext context, string? reason, string challenge, HttpError error)
+    /// <param name="decision">What to count; by default, what the caller gets: a redirect or a 401.</param>
+    private Task SignInAsync(HttpContext context, string? reason, string challenge, HttpError error, AuthDecision? decision = null)
     {
         var request = context.Request;
         var response = context.Response;
-        if (RequestKinds.Of(request) == RequestKind.Api)
+        var api = RequestKinds.Of(request) == RequestKind.Api;
+        metrics.AuthDecided(context, decision ?? (api ? AuthDecision.Unauthorized : AuthDecision.Redirected));
+        if (api)
         {
             response.Headers.WWWAuthenticate = challenge;
             return replies.ErrorAsync(context, error);

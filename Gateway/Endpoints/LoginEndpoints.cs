@@ -4,6 +4,7 @@ using Gateway.Configuration;
 using Gateway.Pages.Models;
 using Gateway.Responses;
 using Gateway.Sessions;
+using Gateway.Telemetry;
 using Gateway.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
@@ -66,7 +67,8 @@ internal static class LoginEndpoints
         ILoggerFactory loggers,
         AuditTrail audit,
         IUserStore users,
-        TimeProvider time)
+        TimeProvider time,
+        GatewayMetrics metrics)
     {
         if (await AuthInput.ReadOrRejectAsync(context, replies) is not { } input)
         {
@@ -113,6 +115,7 @@ internal static class LoginEndpoints
         if (user is null)
         {
             AuthLog.LoginFailed(logger, AuthLog.Clean(username));
+            metrics.LoginAttempted(LoginOutcome.Failed);
             await audit.RecordAsync(context, AuditEvents.LoginFailed, actor: null, target: null, TriedUsername(username));
             await replies.ErrorAsync(context, BadCredentials, form with { Error = BadCredentials.Body.Message });
             return;
@@ -123,6 +126,7 @@ internal static class LoginEndpoints
         if (user.Disabled)
         {
             AuthLog.LoginFailed(logger, user.Username);
+            metrics.LoginAttempted(LoginOutcome.Failed);
             await audit.RecordAsync(context, AuditEvents.LoginFailed, user.Id, user.Id, $"{user.Username}: account disabled");
             await replies.ErrorAsync(context, AccountDisabled, form with { Error = AccountDisabled.Body.Message });
             return;
@@ -130,6 +134,7 @@ internal static class LoginEndpoints
 
         var token = signIn.Start(context, user, rememberMe);
         AuthLog.LoginSucceeded(logger, user.Username, user.Id);
+        metrics.LoginAttempted(LoginOutcome.Succeeded);
         await users.RecordLoginAsync(user.Id, time.GetUtcNow(), CancellationToken.None);
         await audit.RecordAsync(context, AuditEvents.LoginSucceeded, user.Id, user.Id, user.Username);
         await Replies.SucceededAsync(context, form.ReturnUrl, StatusCodes.Status200OK,

@@ -1,4 +1,5 @@
 using Gateway.Configuration;
+using Gateway.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Proxy;
@@ -26,6 +27,7 @@ internal static class ProxyExtensions
     {
         endpoints.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<ProxyMetrics>();
             proxy.UseMiddleware<ForwarderErrorResponses>();
 
             // A custom pipeline replaces YARP's default one, so its standard steps are listed again.
