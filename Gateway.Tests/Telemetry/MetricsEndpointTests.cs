@@ -8,6 +8,7 @@ using OpenTelemetry.Trace;
 namespace Gateway.Tests.Telemetry;
 
 /// <summary>Gateway:Metrics:Url: Prometheus text on its own listener, nothing of it on the main one.</summary>
+[Collection(ProcessWideMeters.Name)]
 public sealed class MetricsEndpointTests
 {
     [Fact]
