@@ -52,6 +52,33 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
+    public async Task Metrics_RevokedTokenAndMissingRole_AreCountedApart()
+    {
+        await using var backend = await SampleBackendServer.StartAsync();
+        var metricsPort = FreePort();
+        await using var gateway = await GatewayServer.StartAsync(backend.Address,
+            [.. Auth.RoutePolicyFixture.Policies, ("Gateway:Metrics:Url", $"http://127.0.0.1:{metricsPort}")],
+            Auth.RoutePolicyFixture.Routes());
+        using var client = gateway.CreateClientWithoutCookieJar();
+        var user = await TestUsers.RegisterAsync(client);
+        var token = await TestUsers.LoginAsync(client, user.Username);
+
+        using var forbidden = await client.SendAsync(Requests.Get("/staff/page").WithBearer(token).AsApi());
+        using var logout = await client.SendAsync(Requests.Post("/auth/logout").WithBearer(token).AsApi());
+        using var revoked = await client.SendAsync(Requests.Get("/api/whoami").WithBearer(token).AsApi());
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.True(logout.IsSuccessStatusCode, $"logout answered {(int)logout.StatusCode}");
+        Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
+
+        var text = await ScrapeAsync(metricsPort);
+
+        Assert.Equal(1, Sample(text, "gateway_auth_decisions_total", "result=\"forbidden\""));
+        Assert.Equal(1, Sample(text, "gateway_auth_decisions_total", "result=\"revoked\""));
+        // A logout revokes the token's session (sid), not just the token.
+        Assert.Equal(1, Sample(text, "gateway_revocation_entries", "kind=\"session\""));
+    }
+
+    [Fact]
     public async Task Metrics_LoginsAndRegistrations_AreCountedByResult()
     {
         await using var backend = await SampleBackendServer.StartAsync();

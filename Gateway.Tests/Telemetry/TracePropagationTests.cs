@@ -44,6 +44,8 @@ public sealed class TracePropagationTests
                 .WithBearer(token).WithHeader("Cookie", "gateway_token=" + token)));
             traceId = TraceIdOf(echoed);
             Assert.Equal(traceId, await LoggedTraceIdAsync(log, mark, "/api/whoami"));
+            Assert.Contains(log.Since(0).Select(GatewayLog.Message),
+                line => line == $"Traces exported over OTLP to http://{receiver.Address.Authority}");
         }
 
         // Stopping the gateway flushed its batch of spans.

@@ -47,7 +47,7 @@ internal sealed class ChallengeResponses(
 
     public Task ForbiddenAsync(HttpContext context)
     {
-        metrics.AuthDecided(context, AuthDecision.Forbidden);
+        metrics.AuthDecided(AuthDecision.Forbidden);
         return replies.ErrorAsync(context, Forbidden);
     }
 
@@ -58,7 +58,7 @@ internal sealed class ChallengeResponses(
         var request = context.Request;
         var response = context.Response;
         var api = RequestKinds.Of(request) == RequestKind.Api;
-        metrics.AuthDecided(context, decision ?? (api ? AuthDecision.Unauthorized : AuthDecision.Redirected));
+        metrics.AuthDecided(decision ?? (api ? AuthDecision.Unauthorized : AuthDecision.Redirected));
         if (api)
         {
             response.Headers.WWWAuthenticate = challenge;

@@ -1,5 +1,5 @@
+using System.Diagnostics;
 using Gateway.Tokens;
-using Microsoft.AspNetCore.Http.Features;
 using Serilog;
 using Serilog.Configuration;
 using Serilog.Events;
@@ -63,7 +63,7 @@ internal static class LoggingExtensions
                 diagnostics.Set("UserId", context.User.FindFirst(GatewayClaims.Subject)?.Value ?? "-");
                 // The hosting layer starts the request's activity whenever it logs (always here), traced or not; its
                 // hex id is already a string, so this allocates nothing.
-                diagnostics.Set("TraceId", context.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToHexString() ?? "-");
+                diagnostics.Set("TraceId", Activity.Current?.TraceId.ToHexString() ?? "-");
             };
         });
 }

@@ -10,7 +10,7 @@ internal sealed class ProxyMetrics(RequestDelegate next, GatewayMetrics metrics)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        metrics.AuthDecided(context, AuthDecision.Allowed);
+        metrics.AuthDecided(AuthDecision.Allowed);
         await next(context);
         if (context.GetForwarderErrorFeature() is { } failure)
         {

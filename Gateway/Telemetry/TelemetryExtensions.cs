@@ -42,6 +42,7 @@ internal static class TelemetryExtensions
             return builder;
         }
 
+        services.AddHostedService<TelemetryStartupNotice>();
         var telemetry = services.AddOpenTelemetry();
         // OTEL_SERVICE_NAME, when set, names the service instead (the default resource reads it).
         if (string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"]))
