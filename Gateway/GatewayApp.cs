@@ -12,6 +12,7 @@ using Gateway.Responses;
 using Gateway.Revocation;
 using Gateway.SecondFactor;
 using Gateway.Sessions;
+using Gateway.Telemetry;
 using Gateway.Tokens;
 using Gateway.Users;
 using Gateway.WebSockets;
@@ -32,6 +33,7 @@ internal static class GatewayApp
         builder.Services.AddGatewayOptions(builder.Configuration);
 
         builder.AddGatewayLogging();
+        builder.AddGatewayTelemetry();
         builder.Services.AddTokens();
         builder.Services.AddTokenRevocation(builder.Configuration);
         builder.Services.AddUserStore();
@@ -50,6 +52,9 @@ internal static class GatewayApp
         builder.Services.AddGatewayAssertions();
 
         var app = builder.Build();
+
+        // The metrics listener, when configured, branches off first: nothing below runs for a scrape.
+        app.UseMetricsListener();
 
         // Request logging outermost, so it records the status the error handler chose rather than the raw exception.
         app.UseGatewayRequestLogging();

@@ -10,12 +10,14 @@ import statistics
 import sys
 from collections import defaultdict
 
-TARGET_ORDER = ["direct", "bare-yarp", "nginx", "gateway-memory", "gateway-redis", "gateway-assertion"]
+TARGET_ORDER = ["direct", "bare-yarp", "nginx", "gateway-memory", "gateway-metrics", "gateway-sliding-off", "gateway-assertion", "gateway-redis"]
 TARGET_LABELS = {
     "direct": "direct (backend, no proxy)",
     "bare-yarp": "bare YARP",
     "nginx": "nginx",
     "gateway-memory": "gateway, in-memory revocation",
+    "gateway-metrics": "gateway, in-memory, metrics on and scraped",
+    "gateway-sliding-off": "gateway, in-memory, sliding refresh off",
     "gateway-redis": "gateway, Redis revocation",
     "gateway-assertion": "gateway, in-memory revocation, signed assertions",
 }
@@ -121,6 +123,12 @@ def proxy_section(runs, conns):
             row.append(fmt(same_round_difference(by_round, "bare-yarp", target, lambda r: r["wrk"]["p50_us"]), "{:+.0f}"))
         row.append(str(sum(failures(r) for r in target_runs)))
         lines.append("| " + " | ".join(row) + " |")
+
+    # One setting changed against gateway-memory: the same-round ratio is that setting's cost (1.000x = none).
+    variants = [t for t in ("gateway-metrics", "gateway-sliding-off") if t in by_target and "gateway-memory" in by_target]
+    if variants:
+        lines += ["", "Against the gateway in memory, same rounds: " + "; ".join(
+            f"{TARGET_LABELS[t]} {fmt(same_round_ratio(by_round, 'gateway-memory', t), '{:.3f}x')}" for t in variants) + "."]
     return lines
 
 

@@ -22,7 +22,8 @@ BENCH_FLOOD_ROUNDS=${BENCH_FLOOD_ROUNDS:-3}    # plain/flooded pairs
 BENCH_LOGOUT_TRIALS=${BENCH_LOGOUT_TRIALS:-20} # logouts timed across two instances
 BENCH_PATH=${BENCH_PATH:-/bench/ping}          # a protected route (the gateway's catch-all)
 BENCH_KEEP_WORK=${BENCH_KEEP_WORK:-0}          # 1 keeps the temp folder (configs, logs, raw wrk output)
-read -r -a TARGETS <<<"${BENCH_TARGETS:-direct bare-yarp nginx gateway-memory gateway-redis gateway-assertion}"
+read -r -a TARGETS <<<"${BENCH_TARGETS:-direct bare-yarp nginx gateway-memory gateway-metrics gateway-sliding-off gateway-assertion gateway-redis}"
+BENCH_SCRAPE_INTERVAL=${BENCH_SCRAPE_INTERVAL:-5} # seconds between scrapes of gateway-metrics' /metrics
 
 BENCH_USER=bench-user
 BENCH_PASSWORD=$(random_secret 18)
@@ -48,7 +49,7 @@ has_target() {
 
 start_targets() {
   local ports
-  mapfile -t ports < <(free_ports 8)
+  mapfile -t ports < <(free_ports 11)
   BACKEND_PORT=${ports[0]} REDIS_PORT=${ports[5]} GATEWAY_B_PORT=${ports[6]}
   GATEWAY_CONFIG=$WORK/gateway.json
   write_proxy_json "$WORK/bare-yarp.json" "$BACKEND_PORT"
@@ -60,7 +61,12 @@ start_targets() {
   has_target nginx && start_nginx "${ports[2]}" "$WORK/nginx.conf"
   # Gateways one after the other: they share the SQLite file, which the first one creates.
   has_target gateway-memory && start_gateway gateway-memory "${ports[3]}" "$GATEWAY_CONFIG"
-  has_target gateway-assertion && start_gateway_assertion "${ports[7]}" "$GATEWAY_CONFIG"
+  has_target gateway-assertion && start_gateway_assertion "${ports[10]}" "$GATEWAY_CONFIG"
+  if has_target gateway-metrics; then
+    start_gateway gateway-metrics "${ports[7]}" "$GATEWAY_CONFIG" --Gateway:Metrics:Url "http://127.0.0.1:${ports[9]}"
+    start_scraper "http://127.0.0.1:${ports[9]}/metrics" "$BENCH_SCRAPE_INTERVAL"
+  fi
+  has_target gateway-sliding-off && start_gateway gateway-sliding-off "${ports[8]}" "$GATEWAY_CONFIG" --Gateway:Session:Sliding false
   if has_target gateway-redis; then
     start_redis "$REDIS_PORT" "$WORK/redis"
     start_gateway gateway-redis "${ports[4]}" "$GATEWAY_CONFIG" --Gateway:Redis:Configuration "127.0.0.1:$REDIS_PORT"
@@ -73,7 +79,7 @@ start_targets() {
 
 sign_in() {
   local gateway
-  for gateway in gateway-memory gateway-redis; do has_target "$gateway" && break; done
+  for gateway in gateway-memory gateway-metrics gateway-sliding-off gateway-redis; do has_target "$gateway" && break; done
   has_target "$gateway" || { BENCH_COOKIE="gateway_token=none"; return; }
   create_user "${TARGET_URL[$gateway]}" "$BENCH_USER" "$BENCH_PASSWORD"
   BENCH_COOKIE="gateway_token=$(login_token "${TARGET_URL[$gateway]}" "$BENCH_USER" "$BENCH_PASSWORD")"
@@ -95,6 +101,9 @@ main() {
 
   phase_warmup
   phase_proxy_rounds
+  if has_target gateway-metrics; then
+    require_running scraper "${TARGET_LOG[scraper]}" || die "the /metrics scraper stopped; log: ${TARGET_LOG[scraper]}"
+  fi
   if has_target gateway-memory; then
     phase_logins
     phase_login_flood

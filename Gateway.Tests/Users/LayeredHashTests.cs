@@ -1,3 +1,4 @@
+using Gateway.Tests.Infrastructure;
 using Gateway.Users;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,7 @@ public sealed class LayeredHashTests
     public async Task Verify_LayeredHash_MatchesTheOldPasswordOnlyAndAsksForARehash()
     {
         using var threads = HashingThreads.For(new UserOptions(), TimeProvider.System);
-        var hashing = new PasswordHashing(Options.Create(new UserOptions()), threads);
+        var hashing = new PasswordHashing(Options.Create(new UserOptions()), threads, TestMetrics.Create());
 
         var layered = await hashing.HashLegacyDigestAsync(PythonDigestOfPassword, CancellationToken.None);
 

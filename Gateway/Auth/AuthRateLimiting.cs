@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Gateway.Configuration;
 using Gateway.Responses;
+using Gateway.Telemetry;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -44,6 +45,7 @@ internal static class AuthRateLimiting
             limiter.OnRejected = (rejected, _) =>
             {
                 var context = rejected.HttpContext;
+                context.RequestServices.GetRequiredService<GatewayMetrics>().AttemptRefused(context, busy: false);
                 var error = TooManyAttempts with
                 {
                     RetryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : null,

@@ -2,13 +2,15 @@ using Gateway.Configuration;
 using Gateway.Pages.Models;
 using Gateway.Responses;
 using Gateway.SecondFactor;
+using Gateway.Telemetry;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Auth;
 
 /// <summary>What a request without a valid token gets: browsers a redirect to sign in, API callers a 401 in JSON.</summary>
-internal sealed class ChallengeResponses(IOptions<GatewayOptions> options, Replies replies, TokenCookies cookies)
+internal sealed class ChallengeResponses(
+    IOptions<GatewayOptions> options, Replies replies, TokenCookies cookies, GatewayMetrics metrics)
 {
     public const string ExpiredReason = "expired";
     public const string CookieConflictReason = "cookie_conflict";
@@ -17,7 +19,8 @@ internal sealed class ChallengeResponses(IOptions<GatewayOptions> options, Repli
     private static readonly HttpError Forbidden = HttpError.Of(StatusCodes.Status403Forbidden,
         "forbidden", "You are signed in, but your account may not use this page.") with { Heading = "You don't have access to this page" };
 
-    public Task ChallengeAsync(HttpContext context, bool tokenPresented, bool expired)
+    /// <param name="revoked">The token was refused because it was revoked: counted apart, answered like any refusal.</param>
+    public Task ChallengeAsync(HttpContext context, bool tokenPresented, bool expired, bool revoked = false)
     {
         // RFC 6750 section 3: a bare challenge when no token was sent, invalid_token when one was refused.
         var challenge = !tokenPresented
@@ -28,7 +31,8 @@ internal sealed class ChallengeResponses(IOptions<GatewayOptions> options, Repli
         var error = expired
             ? HttpError.Of(StatusCodes.Status401Unauthorized, "token_expired", $"Your session has expired. Sign in again at {options.Value.LoginPath}.")
             : HttpError.Of(StatusCodes.Status401Unauthorized, "unauthorized", $"Sign in at {options.Value.LoginPath}, or send Authorization: Bearer <token>.");
-        return SignInAsync(context, expired ? ExpiredReason : null, challenge, error);
+        var decision = expired ? AuthDecision.Expired : revoked ? AuthDecision.Revoked : (AuthDecision?)null;
+        return SignInAsync(context, expired ? ExpiredReason : null, challenge, error, decision);
     }
 
     /// <summary>
@@ -54,12 +58,19 @@ internal sealed class ChallengeResponses(IOptions<GatewayOptions> options, Repli
         SecondFactorRefusal.MustEnrol when RequestKinds.Of(context.Request) != RequestKind.Api =>
             RedirectAsync(context, options.Value.SecondFactorPath),
         SecondFactorRefusal.MustEnrol or SecondFactorRefusal.NotEnrolled => SecondFactorRequiredAsync(context),
-        _ => replies.ErrorAsync(context, Forbidden),
+        _ => PlainForbiddenAsync(context),
     };
+
+    private Task PlainForbiddenAsync(HttpContext context)
+    {
+        metrics.AuthDecided(AuthDecision.Forbidden);
+        return replies.ErrorAsync(context, Forbidden);
+    }
 
     /// <summary>403 with a page that links to enrolment, and comes back here afterwards.</summary>
     private Task SecondFactorRequiredAsync(HttpContext context)
     {
+        metrics.AuthDecided(AuthDecision.Forbidden);
         var error = HttpError.Of(StatusCodes.Status403Forbidden, "second_factor_required",
             "This page needs two-step sign-in. Set it up with an authenticator app, then come back.")
             with { Heading = "Two-step sign-in required" };
@@ -71,8 +82,9 @@ internal sealed class ChallengeResponses(IOptions<GatewayOptions> options, Repli
         });
     }
 
-    private static Task RedirectAsync(HttpContext context, string path)
+    private Task RedirectAsync(HttpContext context, string path)
     {
+        metrics.AuthDecided(AuthDecision.Redirected);
         var request = context.Request;
         context.Response.StatusCode = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
             ? StatusCodes.Status302Found
@@ -86,11 +98,14 @@ internal sealed class ChallengeResponses(IOptions<GatewayOptions> options, Repli
         UriHelper.BuildRelative(request.PathBase, request.Path, request.QueryString);
 
     /// <summary>A browser goes to the login page (and comes back afterwards); an API caller gets the 401.</summary>
-    private Task SignInAsync(HttpContext context, string? reason, string challenge, HttpError error)
+    /// <param name="decision">What to count; by default, what the caller gets: a redirect or a 401.</param>
+    private Task SignInAsync(HttpContext context, string? reason, string challenge, HttpError error, AuthDecision? decision = null)
     {
         var request = context.Request;
         var response = context.Response;
-        if (RequestKinds.Of(request) == RequestKind.Api)
+        var api = RequestKinds.Of(request) == RequestKind.Api;
+        metrics.AuthDecided(decision ?? (api ? AuthDecision.Unauthorized : AuthDecision.Redirected));
+        if (api)
         {
             response.Headers.WWWAuthenticate = challenge;
             return replies.ErrorAsync(context, error);

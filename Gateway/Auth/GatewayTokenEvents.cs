@@ -129,7 +129,8 @@ internal sealed class GatewayTokenEvents(
         var presented = context.HttpContext.GetTokenSource() is not null;
         var expired = context.AuthenticateFailure is SecurityTokenExpiredException
             || (!presented && cookies.RemembersExpiredToken(context.Request));
-        return responses.ChallengeAsync(context.HttpContext, presented, expired);
+        return responses.ChallengeAsync(context.HttpContext, presented, expired,
+            revoked: context.AuthenticateFailure is SecurityTokenRevokedException);
     }
 
     public override Task Forbidden(ForbiddenContext context) => responses.ForbiddenAsync(context.HttpContext);

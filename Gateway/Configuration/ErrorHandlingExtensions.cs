@@ -1,4 +1,5 @@
 using Gateway.Responses;
+using Gateway.Telemetry;
 using Gateway.Users;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -45,6 +46,7 @@ internal static class ErrorHandlingExtensions
     {
         var logger = context.RequestServices.GetRequiredService<ILogger<HashingThreads>>();
         HashingLog.Busy(logger, context.Request.Path, busy.Message);
+        context.RequestServices.GetRequiredService<GatewayMetrics>().AttemptRefused(context, busy: true);
         var seconds = Math.Max(1, (int)Math.Ceiling(busy.RetryAfter.TotalSeconds));
         return HttpError.Of(StatusCodes.Status503ServiceUnavailable,
             "busy", $"Too many sign-ins are being processed right now. Wait {seconds} seconds and try again.") with

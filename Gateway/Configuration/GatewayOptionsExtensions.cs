@@ -1,3 +1,4 @@
+using Gateway.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Configuration;
@@ -17,6 +18,7 @@ internal static class GatewayOptionsExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigChangeListener, ProxyConfigReport>());
         services.TryAddSingleton<DataFolder>();
         services.TryAddSingletonTimeProvider();
+        services.AddGatewayMeter();
         return services;
     }
 

@@ -5,6 +5,7 @@ using Gateway.Pages.Models;
 using Gateway.Responses;
 using Gateway.SecondFactor;
 using Gateway.Sessions;
+using Gateway.Telemetry;
 using Gateway.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
@@ -71,7 +72,8 @@ internal static class LoginEndpoints
         TimeProvider time,
         SecondFactors secondFactors,
         LoginChallenges challenges,
-        IOptions<SecondFactorOptions> secondFactorOptions)
+        IOptions<SecondFactorOptions> secondFactorOptions,
+        GatewayMetrics metrics)
     {
         if (await AuthInput.ReadOrRejectAsync(context, replies) is not { } input)
         {
@@ -118,6 +120,7 @@ internal static class LoginEndpoints
         if (user is null)
         {
             AuthLog.LoginFailed(logger, AuthLog.Clean(username));
+            metrics.LoginAttempted(LoginOutcome.Failed);
             await audit.RecordAsync(context, AuditEvents.LoginFailed, actor: null, target: null, TriedUsername(username));
             await replies.ErrorAsync(context, BadCredentials, form with { Error = BadCredentials.Body.Message });
             return;
@@ -128,6 +131,7 @@ internal static class LoginEndpoints
         if (user.Disabled)
         {
             AuthLog.LoginFailed(logger, user.Username);
+            metrics.LoginAttempted(LoginOutcome.Failed);
             await audit.RecordAsync(context, AuditEvents.LoginFailed, user.Id, user.Id, $"{user.Username}: account disabled");
             await replies.ErrorAsync(context, AccountDisabled, form with { Error = AccountDisabled.Body.Message });
             return;
@@ -150,6 +154,7 @@ internal static class LoginEndpoints
             : form.ReturnUrl;
         var token = signIn.Start(context, user, rememberMe);
         AuthLog.LoginSucceeded(logger, user.Username, user.Id);
+        metrics.LoginAttempted(LoginOutcome.Succeeded);
         await users.RecordLoginAsync(user.Id, time.GetUtcNow(), CancellationToken.None);
         await audit.RecordAsync(context, AuditEvents.LoginSucceeded, user.Id, user.Id, user.Username);
         await Replies.SucceededAsync(context, next, StatusCodes.Status200OK,

@@ -3,6 +3,7 @@ using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.Pages.Models;
 using Gateway.Responses;
+using Gateway.Telemetry;
 using Gateway.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
@@ -39,10 +40,12 @@ internal static class RegisterEndpoints
         IOptions<GatewayOptions> options,
         IOptions<UserOptions> users,
         ILoggerFactory loggers,
-        AuditTrail audit)
+        AuditTrail audit,
+        GatewayMetrics metrics)
     {
         if (!users.Value.AllowRegistration)
         {
+            metrics.RegistrationAttempted(RegistrationOutcome.Closed);
             await replies.ErrorAsync(context, Closed);
             return;
         }
@@ -74,11 +77,13 @@ internal static class RegisterEndpoints
         switch (await accounts.RegisterAsync(request, context.RequestAborted))
         {
             case RegistrationResult.Invalid invalid:
+                metrics.RegistrationAttempted(RegistrationOutcome.Invalid);
                 var error = InputErrors.Invalid(invalid.Fields);
                 await replies.ErrorAsync(context, error, form with { Error = error.Body.Message, Fields = invalid.Fields });
                 return;
 
             case RegistrationResult.UsernameTaken:
+                metrics.RegistrationAttempted(RegistrationOutcome.Taken);
                 var taken = new Dictionary<string, string> { [Accounts.UsernameField] = UsernameTaken };
                 await replies.ErrorAsync(context,
                     new HttpError(StatusCodes.Status409Conflict, new ErrorBody("username_taken", UsernameTaken, taken)),
@@ -89,6 +94,7 @@ internal static class RegisterEndpoints
                 var user = created.User;
                 signIn.Start(context, user);
                 AuthLog.Registered(logger, user.Username, user.Id);
+                metrics.RegistrationAttempted(RegistrationOutcome.Succeeded);
                 await audit.RecordAsync(context, AuditEvents.UserRegistered, user.Id, user.Id, user.Username);
                 await Replies.SucceededAsync(context, form.ReturnUrl, StatusCodes.Status201Created,
                     new { id = user.Id, username = user.Username, displayName = user.DisplayName },

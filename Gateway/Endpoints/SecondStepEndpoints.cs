@@ -4,6 +4,7 @@ using Gateway.Configuration;
 using Gateway.Pages.Models;
 using Gateway.Responses;
 using Gateway.SecondFactor;
+using Gateway.Telemetry;
 using Gateway.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
@@ -56,7 +57,8 @@ internal static class SecondStepEndpoints
         IUserStore users,
         AuditTrail audit,
         TimeProvider time,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        GatewayMetrics metrics)
     {
         if (await AuthInput.ReadOrRejectAsync(context, replies) is not { } input)
         {
@@ -105,6 +107,7 @@ internal static class SecondStepEndpoints
 
             case SecondFactorCheck.Wrong:
                 SecondFactorLog.WrongCode(logger, user.Id);
+                metrics.LoginAttempted(LoginOutcome.Failed);
                 await audit.RecordAsync(context, AuditEvents.SecondFactorFailed, user.Id, user.Id, user.Username);
                 await replies.ErrorAsync(context, WrongCode, page with { Error = WrongCode.Body.Message });
                 return;
@@ -112,6 +115,7 @@ internal static class SecondStepEndpoints
             case SecondFactorCheck.Accepted accepted when challenges.TryConsume(challenge):
                 var token = signIn.Start(context, user, challenge.RememberMe, secondFactor: true);
                 AuthLog.LoginSucceeded(logger, user.Username, user.Id);
+                metrics.LoginAttempted(LoginOutcome.Succeeded);
                 await users.RecordLoginAsync(user.Id, time.GetUtcNow(), CancellationToken.None);
                 if (accepted.Recovery)
                 {

@@ -1,6 +1,7 @@
 using Gateway.Assertions;
 using Gateway.Configuration;
 using Gateway.WebSockets;
+using Gateway.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Proxy;
@@ -30,6 +31,7 @@ internal static class ProxyExtensions
     {
         endpoints.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<ProxyMetrics>();
             proxy.UseMiddleware<ForwarderErrorResponses>();
             proxy.UseOpenSocketTracking();
 

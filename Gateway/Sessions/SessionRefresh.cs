@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Gateway.Auth;
 using Gateway.Revocation;
+using Gateway.Telemetry;
 using Gateway.Tokens;
 using Gateway.Users;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ internal sealed class SessionRefresh(
     RememberMeCredential remember,
     IUserStore users,
     ITokenRevocation revocation,
+    GatewayMetrics metrics,
     IOptions<JwtOptions> jwt,
     TimeProvider time,
     ILogger<SessionRefresh> logger)
@@ -61,6 +63,7 @@ internal sealed class SessionRefresh(
             }
 
             SessionLog.Refreshed(logger, session.Id, userId);
+            metrics.SessionContinued(SessionContinuation.Refreshed);
         }
 
         return token;
@@ -79,6 +82,7 @@ internal sealed class SessionRefresh(
 
         cookies.Append(context, token);
         SessionLog.Restored(logger, remembered!.Session.Id, remembered.UserId);
+        metrics.SessionContinued(SessionContinuation.Restored);
         return token;
     }
 

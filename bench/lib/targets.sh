@@ -18,6 +18,15 @@ start_target() {
   die "$name did not answer 200 on $ready_path within 30 s; log: ${TARGET_LOG[$name]}"
 }
 
+# start_scraper URL SECONDS: GETs URL every SECONDS, as Prometheus would; stops (and so fails the run's check) on an error.
+start_scraper() {
+  local url=$1 seconds=$2
+  http_ok "$url" || die "the metrics listener did not answer 200 on $url"
+  TARGET_LOG[scraper]="$WORK/logs/scraper.log"
+  start_process scraper "${TARGET_LOG[scraper]}" bash -c \
+    'while sleep "$2"; do curl -fsS -o /dev/null "$1" || { echo "scrape of $1 failed"; exit 1; }; done' scraper "$url" "$seconds"
+}
+
 start_backend() {
   start_target direct "$1" / dotnet "$BACKEND_DLL" --urls "http://127.0.0.1:$1"
 }
