@@ -95,19 +95,14 @@ internal static class TotpEndpoints
             return;
         }
 
-        switch (await factors.ConfirmAsync(user, input[CodeField], context.RequestAborted))
+        var check = await factors.ConfirmAsync(user, input[CodeField], context.RequestAborted);
+        if (await post.CodeRefusedAsync(context, user.Id, check, page))
         {
-            case SecondFactorCheck.Locked locked:
-                SecondFactorLog.Locked(post.Logger, user.Id);
-                var tooMany = TooManyCodes(locked.RetryAfter);
-                await post.Replies.ErrorAsync(context, tooMany, page with { Error = tooMany.Body.Message });
-                return;
+            return;
+        }
 
-            case SecondFactorCheck.Wrong:
-                SecondFactorLog.WrongCode(post.Logger, user.Id);
-                await post.Replies.ErrorAsync(context, InvalidCode, page with { Error = InvalidCode.Body.Message });
-                return;
-
+        switch (check)
+        {
             case SecondFactorCheck.Accepted accepted:
                 var token = await post.RenewAsync(context, user, secondFactor: true);
                 SecondFactorLog.Enrolled(post.Logger, user.Id);
@@ -145,19 +140,14 @@ internal static class TotpEndpoints
             return;
         }
 
-        switch (await factors.CheckAsync(user.Id, input[CodeField], recoveryCode: null, context.RequestAborted))
+        var check = await factors.CheckAsync(user.Id, input[CodeField], recoveryCode: null, context.RequestAborted);
+        if (await post.CodeRefusedAsync(context, user.Id, check, page))
         {
-            case SecondFactorCheck.Locked locked:
-                SecondFactorLog.Locked(post.Logger, user.Id);
-                var tooMany = TooManyCodes(locked.RetryAfter);
-                await post.Replies.ErrorAsync(context, tooMany, page with { Error = tooMany.Body.Message });
-                return;
+            return;
+        }
 
-            case SecondFactorCheck.Wrong:
-                SecondFactorLog.WrongCode(post.Logger, user.Id);
-                await post.Replies.ErrorAsync(context, InvalidCode, page with { Error = InvalidCode.Body.Message });
-                return;
-
+        switch (check)
+        {
             case SecondFactorCheck.Accepted:
                 await factors.RemoveAsync(user.Id, CancellationToken.None);
                 await post.RenewAsync(context, user, secondFactor: false);
@@ -216,6 +206,29 @@ internal static class TotpEndpoints
         public GatewayOptions Gateway => options.Value;
 
         public ILogger Logger => logger;
+
+        /// <summary>Shows the page again for a code the check refused: locked out (429) or wrong (400).</summary>
+        /// <returns>False when the check did not refuse the code; nothing was answered then.</returns>
+        public async Task<bool> CodeRefusedAsync(HttpContext context, string userId, SecondFactorCheck check, TotpPage page)
+        {
+            HttpError error;
+            switch (check)
+            {
+                case SecondFactorCheck.Locked locked:
+                    SecondFactorLog.Locked(logger, userId);
+                    error = TooManyCodes(locked.RetryAfter);
+                    break;
+                case SecondFactorCheck.Wrong:
+                    SecondFactorLog.WrongCode(logger, userId);
+                    error = InvalidCode;
+                    break;
+                default:
+                    return false;
+            }
+
+            await replies.ErrorAsync(context, error, page with { Error = error.Body.Message });
+            return true;
+        }
 
         /// <returns>The signed-in user, the fields and the page to show again; null once the request was answered.</returns>
         public async Task<(User User, AuthInput Input, TotpPage Page)?> ReadAsync(HttpContext context, bool bodyOptional)
