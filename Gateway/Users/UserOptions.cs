@@ -15,6 +15,12 @@ internal sealed class UserOptions
 
     public bool AllowRegistration { get; set; } = true;
 
+    /// <summary>Where users, token cut-offs, roles, second factors and the audit log live.</summary>
+    public UserStoreKind Store { get; set; } = UserStoreKind.Sqlite;
+
+    /// <summary>Npgsql connection string, required with <see cref="UserStoreKind.PostgreSql"/>. A secret: never logged.</summary>
+    public string? ConnectionString { get; set; }
+
     [Range(MinimumIterations, 10_000_000,
         ErrorMessage = "Gateway:Users:PasswordIterations must be between 220000 and 10000000.")]
     public int PasswordIterations { get; set; } = MinimumIterations;
