@@ -4,6 +4,7 @@ using Gateway.Audit;
 using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.Endpoints;
+using Gateway.Forwarding;
 using Gateway.Health;
 using Gateway.Logging;
 using Gateway.Pages;
@@ -45,6 +46,7 @@ internal static class GatewayApp
         builder.Services.AddRoutePolicies();
         builder.Services.AddGatewayPages();
         builder.Services.AddGatewayReplies();
+        builder.Services.AddTrustedProxies();
         builder.Services.AddAuthRateLimiting();
         builder.Services.AddGatewayHealthChecks();
         builder.Services.AddGatewayProxy(builder.Configuration);
@@ -52,6 +54,9 @@ internal static class GatewayApp
         builder.Services.AddGatewayAssertions();
 
         var app = builder.Build();
+
+        // First: from a trusted load balancer, everything below sees the client's address and scheme, not the balancer's.
+        app.UseTrustedProxies();
 
         // The metrics listener, when configured, branches off first: nothing below runs for a scrape.
         app.UseMetricsListener();

@@ -16,6 +16,15 @@ internal sealed class AuthRateLimitOptions
     /// <summary>Login and register posts allowed per client address per minute; 0 turns the limit off.</summary>
     [Range(0, 1_000_000, ErrorMessage = "Gateway:RateLimit:AttemptsPerMinute must be 0 (off) or a positive number.")]
     public int AttemptsPerMinute { get; set; } = 30;
+
+    /// <summary>Failed password checks allowed per username within <see cref="AccountWindow"/>; 0 turns the limit off.</summary>
+    [Range(0, 1_000_000, ErrorMessage = "Gateway:RateLimit:FailuresPerAccount must be 0 (off) or a positive number.")]
+    public int FailuresPerAccount { get; set; } = 10;
+
+    /// <summary>The fixed window failures per account are counted in, starting at the first one.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00",
+        ErrorMessage = "Gateway:RateLimit:AccountWindow must be between 00:00:01 and 1.00:00:00.")]
+    public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>Slows password guessing: a fixed window of attempts per client address on the login and register posts.</summary>
@@ -29,6 +38,7 @@ internal static class AuthRateLimiting
     public static IServiceCollection AddAuthRateLimiting(this IServiceCollection services)
     {
         services.AddGatewaySection<AuthRateLimitOptions>(AuthRateLimitOptions.Section);
+        services.AddAccountAttemptLimit();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthRateLimitOptions>>((limiter, settings) =>
         {
@@ -39,7 +49,7 @@ internal static class AuthRateLimiting
                 return permits == 0
                     ? RateLimitPartition.GetNoLimiter("off")
                     : RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        ClientPartition.Of(context.Connection.RemoteIpAddress),
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) });
             });
             limiter.OnRejected = (rejected, _) =>

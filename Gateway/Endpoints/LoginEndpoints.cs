@@ -113,11 +113,16 @@ internal static class LoginEndpoints
             return;
         }
 
-        // No valid account has a longer password, so skipping the hash here tells an attacker nothing.
-        var user = password.Length <= PasswordRules.MaxLength
-            ? await accounts.VerifyAsync(username, password, context.RequestAborted)
-            : null;
-        if (user is null)
+        var check = await accounts.SignInAsync(username, password, context.RequestAborted);
+        if (check is LoginCheck.Limited limited)
+        {
+            metrics.LoginAttempted(LoginOutcome.Throttled);
+            var tooMany = AccountAttemptLimit.Refusal(limited.RetryAfter);
+            await replies.ErrorAsync(context, tooMany, form with { Error = tooMany.Body.Message });
+            return;
+        }
+
+        if (check is not LoginCheck.Verified { User: var user })
         {
             AuthLog.LoginFailed(logger, AuthLog.Clean(username));
             metrics.LoginAttempted(LoginOutcome.Failed);

@@ -100,6 +100,11 @@ internal static class PasswordEndpoints
                     form with { Fields = fields });
                 return;
 
+            case PasswordChangeResult.Limited limited:
+                var tooMany = AccountAttemptLimit.Refusal(limited.RetryAfter);
+                await replies.ErrorAsync(context, tooMany, form with { Error = tooMany.Body.Message });
+                return;
+
             case PasswordChangeResult.Changed changed:
                 var cutOff = changed.User.TokensValidAfter;
                 await signOutEverywhere.EnforceAsync(user.Id, cutOff);

@@ -125,10 +125,18 @@ internal static class TotpEndpoints
     }
 
     private static async Task DisableAsync(
-        HttpContext context, TotpPost post, SecondFactors factors, PasswordHashing hashing, AuditTrail audit)
+        HttpContext context, TotpPost post, SecondFactors factors, PasswordHashing hashing, AccountAttemptLimit attempts, AuditTrail audit)
     {
         if (await post.ReadAsync(context, bodyOptional: false) is not var (user, input, page))
         {
+            return;
+        }
+
+        // A password check like the login's, so it counts against the same per-account limit.
+        if (await attempts.BeginAsync(user.Username) is { } retryAfter)
+        {
+            var tooMany = AccountAttemptLimit.Refusal(retryAfter);
+            await post.Replies.ErrorAsync(context, tooMany, page with { Error = tooMany.Body.Message });
             return;
         }
 
@@ -139,6 +147,8 @@ internal static class TotpEndpoints
             await post.Replies.ErrorAsync(context, WrongPassword, page with { Error = WrongPassword.Body.Message });
             return;
         }
+
+        await attempts.SucceededAsync(user.Username);
 
         var check = await factors.CheckAsync(user.Id, input[CodeField], recoveryCode: null, context.RequestAborted);
         if (await post.CodeRefusedAsync(context, user.Id, check, page))

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Gateway.Auth;
 
 namespace Gateway.Users;
 
@@ -22,10 +23,24 @@ internal abstract record PasswordChangeResult
     public sealed record Invalid(IReadOnlyDictionary<string, string> Fields) : PasswordChangeResult;
 
     public sealed record WrongPassword : PasswordChangeResult;
+
+    /// <summary>Too many failed password checks for this account: refused unchecked until the window ends.</summary>
+    public sealed record Limited(TimeSpan RetryAfter) : PasswordChangeResult;
+}
+
+internal abstract record LoginCheck
+{
+    public sealed record Verified(User User) : LoginCheck;
+
+    /// <summary>A wrong password and an unknown username alike.</summary>
+    public sealed record Failed : LoginCheck;
+
+    /// <summary>Too many failed password checks for this username: refused unchecked until the window ends.</summary>
+    public sealed record Limited(TimeSpan RetryAfter) : LoginCheck;
 }
 
 /// <summary>Checks credentials and creates accounts; the only place passwords are seen.</summary>
-internal sealed class Accounts(IUserStore store, PasswordHashing hashing, TimeProvider time)
+internal sealed class Accounts(IUserStore store, PasswordHashing hashing, TimeProvider time, AccountAttemptLimit attempts)
 {
     public const string UsernameField = "username";
     public const string PasswordField = "password";
@@ -33,6 +48,28 @@ internal sealed class Accounts(IUserStore store, PasswordHashing hashing, TimePr
     public const string ConfirmPasswordField = "confirmPassword";
     public const string CurrentPasswordField = "currentPassword";
     public const string NewPasswordField = "newPassword";
+
+    /// <summary>A sign-in's password check, counted against the username's limit (<see cref="AccountAttemptLimit"/>).</summary>
+    public async Task<LoginCheck> SignInAsync(string username, string password, CancellationToken cancellationToken)
+    {
+        // Before anything else, hashing included: the same answer, at the same cost, whether the account exists or not.
+        if (await attempts.BeginAsync(username) is { } retryAfter)
+        {
+            return new LoginCheck.Limited(retryAfter);
+        }
+
+        // No valid account has a longer password, so skipping the hash here tells an attacker nothing.
+        var user = password.Length <= PasswordRules.MaxLength
+            ? await VerifyAsync(username, password, cancellationToken)
+            : null;
+        if (user is null)
+        {
+            return new LoginCheck.Failed();
+        }
+
+        await attempts.SucceededAsync(username);
+        return new LoginCheck.Verified(user);
+    }
 
     /// <returns>The user when the password matches; null for a wrong password and an unknown user alike.</returns>
     public async Task<User?> VerifyAsync(string username, string password, CancellationToken cancellationToken)
@@ -123,6 +160,11 @@ internal sealed class Accounts(IUserStore store, PasswordHashing hashing, TimePr
             return new PasswordChangeResult.Invalid(problems);
         }
 
+        if (await attempts.BeginAsync(user.Username) is { } retryAfter)
+        {
+            return new PasswordChangeResult.Limited(retryAfter);
+        }
+
         // As at login: no stored password is longer, so an over-long guess is wrong without spending a hash on it.
         var check = request.CurrentPassword!.Length <= PasswordRules.MaxLength
             ? await hashing.VerifyAsync(user.PasswordHash, request.CurrentPassword, cancellationToken)
@@ -132,6 +174,7 @@ internal sealed class Accounts(IUserStore store, PasswordHashing hashing, TimePr
             return new PasswordChangeResult.WrongPassword();
         }
 
+        await attempts.SucceededAsync(user.Username);
         if (request.NewPassword == request.CurrentPassword)
         {
             return new PasswordChangeResult.Invalid(new Dictionary<string, string>
