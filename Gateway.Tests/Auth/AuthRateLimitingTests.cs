@@ -37,4 +37,20 @@ public sealed class AuthRateLimitingTests : IAsyncLifetime
         Assert.NotNull(third.Headers.RetryAfter);
         Assert.Equal("too_many_attempts", await third.ErrorCodeAsync());
     }
+
+    [Fact]
+    public async Task RegisterPosts_TakenNames_CountAgainstTheAddress()
+    {
+        using var client = _gateway.CreateClient();
+        var attempt = new { username = TestUsers.UniqueName(), password = TestUsers.Password };
+
+        using var created = await client.PostAsJsonAsync("/auth/register", attempt);
+        using var taken = await client.PostAsJsonAsync("/auth/register", attempt);
+        using var refused = await client.PostAsJsonAsync("/auth/register", attempt);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("too_many_attempts", await refused.ErrorCodeAsync());
+    }
 }
