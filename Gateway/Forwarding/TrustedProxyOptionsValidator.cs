@@ -26,7 +26,9 @@ internal sealed class TrustedProxyOptionsValidator : IValidateOptions<TrustedPro
                 continue;
             }
 
-            if (!IPNetwork.TryParse(entry.Trim(), out var network))
+            // IPNetwork would quietly mask 10.0.0.1/8 to 10.0.0.0/8: refused, since the operator may have meant 10.0.0.1/32.
+            if (!IPNetwork.TryParse(entry.Trim(), out var network)
+                || !IPAddress.TryParse(entry.Trim().Split('/')[0], out var written) || !written.Equals(network.BaseAddress))
             {
                 problems.Add($"Gateway:ForwardedHeaders:KnownNetworks:{i} (\"{entry}\") is not a network in CIDR notation: " +
                     "write one like 10.0.0.0/8 or fd00::/8, with the bits after the prefix zero.");
