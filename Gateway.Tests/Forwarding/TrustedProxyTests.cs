@@ -131,6 +131,28 @@ public sealed class TrustedProxyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, await LoginFromAsync(client, "2001:db8:1:3::1"));
     }
 
+    [Theory]
+    [InlineData(true, "203.0.113.7")]
+    [InlineData(false, "127.0.0.1")]
+    public async Task RequestLog_NamesTheForwardedClientOnlyFromATrustedPeer(bool trusted, string logged)
+    {
+        var log = GatewayLog.Create();
+        await using var gateway = await GatewayServer.StartAsync(_backend.Address,
+            [.. log.Settings, ("Serilog:MinimumLevel:Default", "Information"), .. (trusted ? [LoopbackTrusted] : Array.Empty<(string, string)>())]);
+        using var client = gateway.CreateClient();
+
+        await EchoFromAsync(client, "203.0.113.7", proto: null);
+
+        string? line = null;
+        await Eventually.TrueAsync(() =>
+        {
+            line = log.Since(0).Select(GatewayLog.Message)
+                .FirstOrDefault(m => m.StartsWith("HTTP GET /public/echo responded ", StringComparison.Ordinal));
+            return Task.FromResult(line is not null);
+        }, TimeSpan.FromSeconds(20), "the gateway logs the request line");
+        Assert.Contains($" from {logged} trace ", line, StringComparison.Ordinal);
+    }
+
     private static async Task<HttpStatusCode> LoginFromAsync(HttpClient client, string forwardedFor)
     {
         using var response = await LoginAsync(client, TestUsers.UniqueName("nobody"), "wrong password", forwardedFor, proto: null);

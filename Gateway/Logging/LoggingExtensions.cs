@@ -54,13 +54,15 @@ internal static class LoggingExtensions
         {
             options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate =
-                "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (route {RouteId}, user {UserId}) trace {TraceId}";
+                "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (route {RouteId}, user {UserId}) from {ClientAddress} trace {TraceId}";
             options.EnrichDiagnosticContext = (diagnostics, context) =>
             {
                 var endpoint = context.GetEndpoint();
                 diagnostics.Set("RouteId",
                     endpoint?.Metadata.GetMetadata<RouteModel>()?.Config.RouteId ?? endpoint?.DisplayName ?? "-");
                 diagnostics.Set("UserId", context.User.FindFirst(GatewayClaims.Subject)?.Value ?? "-");
+                // The client's, or from a trusted load balancer the one it forwarded (Gateway:ForwardedHeaders).
+                diagnostics.Set("ClientAddress", context.Connection.RemoteIpAddress?.ToString() ?? "-");
                 // The hosting layer starts the request's activity whenever it logs (always here), traced or not; its
                 // hex id is already a string, so this allocates nothing.
                 diagnostics.Set("TraceId", Activity.Current?.TraceId.ToHexString() ?? "-");
