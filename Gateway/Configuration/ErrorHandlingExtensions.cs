@@ -13,7 +13,8 @@ internal static class ErrorHandlingExtensions
     /// <summary>
     /// An unexpected failure answers a plain 500, in every environment: never a stack trace. A password hash refused
     /// because hashing is saturated answers 503 with Retry-After (RFC 9110 section 10.2.3), from whichever endpoint
-    /// asked for it, and is logged as one warning line: it is load, not a bug. A request Kestrel could not read (a body cut
+    /// asked for it, and is logged as one warning line: it is load, not a bug. So does a user store that cannot be reached
+    /// (<see cref="StoreOutage"/>): an outage, not a bug. A request Kestrel could not read (a body cut
     /// short, or slower than its minimum data rate) answers Kestrel's 400/408/413 with one warning line.
     /// </summary>
     public static IApplicationBuilder UseGatewayErrorHandling(this IApplicationBuilder app) =>
@@ -25,6 +26,7 @@ internal static class ErrorHandlingExtensions
                 var error = exception switch
                 {
                     HashingBusyException busy => Busy(context, busy),
+                    UserStoreUnavailableException unavailable => StoreOutage.Answer(context, unavailable),
                     BadHttpRequestException bad => BadRequests.Answer(context, bad),
                     _ => Unexpected,
                 };
@@ -34,12 +36,12 @@ internal static class ErrorHandlingExtensions
             StatusCodeSelector = exception => exception switch
             {
                 OperationCanceledException => StatusCodes.Status499ClientClosedRequest,
-                HashingBusyException => StatusCodes.Status503ServiceUnavailable,
+                HashingBusyException or UserStoreUnavailableException => StatusCodes.Status503ServiceUnavailable,
                 BadHttpRequestException bad => bad.StatusCode,
                 _ => StatusCodes.Status500InternalServerError,
             },
             // The middleware would log these as unhandled errors with their stack trace; each logs one line instead.
-            SuppressDiagnosticsCallback = context => context.Exception is HashingBusyException or BadHttpRequestException,
+            SuppressDiagnosticsCallback = context => context.Exception is HashingBusyException or UserStoreUnavailableException or BadHttpRequestException,
         });
 
     private static HttpError Busy(HttpContext context, HashingBusyException busy)
