@@ -3,6 +3,7 @@ using Gateway.Assertions;
 using Gateway.Audit;
 using Gateway.Auth;
 using Gateway.Configuration;
+using Gateway.DataProtection;
 using Gateway.Endpoints;
 using Gateway.Health;
 using Gateway.Logging;
@@ -43,6 +44,7 @@ internal static class GatewayApp
         builder.Services.AddSessions();
         builder.Services.AddSecondFactor();
         builder.Services.AddRoutePolicies();
+        builder.Services.AddGatewayDataProtection(builder.Configuration);
         builder.Services.AddGatewayPages();
         builder.Services.AddGatewayReplies();
         builder.Services.AddAuthRateLimiting();
