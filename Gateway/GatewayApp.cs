@@ -3,6 +3,7 @@ using Gateway.Assertions;
 using Gateway.Audit;
 using Gateway.Auth;
 using Gateway.Configuration;
+using Gateway.DataProtection;
 using Gateway.Endpoints;
 using Gateway.Forwarding;
 using Gateway.Health;
@@ -44,6 +45,7 @@ internal static class GatewayApp
         builder.Services.AddSessions();
         builder.Services.AddSecondFactor();
         builder.Services.AddRoutePolicies();
+        builder.Services.AddGatewayDataProtection(builder.Configuration);
         builder.Services.AddGatewayPages();
         builder.Services.AddGatewayReplies();
         builder.Services.AddTrustedProxies();

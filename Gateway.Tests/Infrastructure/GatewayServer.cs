@@ -39,12 +39,14 @@ public sealed class GatewayServer : IAsyncDisposable
     /// <param name="routes">Extra or replacement routes, in YARP's schema.</param>
     /// <param name="directory">Reuse a folder (and so its data) from an earlier instance.</param>
     /// <param name="clock">The gateway's clock, e.g. a <see cref="ManualClock"/>; the system clock when null.</param>
+    /// <param name="services">Registrations made before the gateway's own, so they replace them (a test double of a store).</param>
     public static async Task<GatewayServer> StartAsync(
         Uri backend,
         IEnumerable<(string Key, string Value)>? settings = null,
         JsonObject? routes = null,
         string? directory = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null,
+        Action<IServiceCollection>? services = null)
     {
         directory ??= TempFolder.Create("gateway");
         var configPath = Path.Combine(directory, "yarp.json");
@@ -72,12 +74,14 @@ public sealed class GatewayServer : IAsyncDisposable
             args.Add(value);
         }
 
-        var app = GatewayApp.Build([.. args], services =>
+        var app = GatewayApp.Build([.. args], registrations =>
         {
             if (clock is not null)
             {
-                services.AddSingleton(clock);
+                registrations.AddSingleton(clock);
             }
+
+            services?.Invoke(registrations);
         });
         try
         {

@@ -26,7 +26,12 @@ internal sealed class SessionGateway : IAsyncDisposable
 
     public ManualClock Clock { get; }
 
-    public static async Task<SessionGateway> StartAsync(Uri backend, params (string Key, string Value)[] settings)
+    public static Task<SessionGateway> StartAsync(Uri backend, params (string Key, string Value)[] settings) =>
+        StartAsync(backend, services: null, settings);
+
+    /// <param name="services">Registrations that replace the gateway's own (a test double of a store).</param>
+    public static async Task<SessionGateway> StartAsync(
+        Uri backend, Action<IServiceCollection>? services, params (string Key, string Value)[] settings)
     {
         // Whole seconds, like the tokens' times, so expectations compare exactly.
         var clock = new ManualClock(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
@@ -36,7 +41,7 @@ internal sealed class SessionGateway : IAsyncDisposable
             ("Gateway:Jwt:ClockSkew", "00:00:00"),
             ("Gateway:Session:MaxLifetime", MaxLifetime.ToString("c", CultureInfo.InvariantCulture)),
             .. settings,
-        ], clock: clock);
+        ], clock: clock, services: services);
         return new SessionGateway(server, clock);
     }
 

@@ -3,6 +3,7 @@ using Gateway.Pages.Models;
 using Gateway.Responses;
 using Gateway.SecondFactor;
 using Gateway.Telemetry;
+using Gateway.Users;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +35,10 @@ internal sealed class ChallengeResponses(
         var decision = expired ? AuthDecision.Expired : revoked ? AuthDecision.Revoked : (AuthDecision?)null;
         return SignInAsync(context, expired ? ExpiredReason : null, challenge, error, decision);
     }
+
+    /// <summary>A remembered session that could not be restored because the user store is unreachable: 503, try again.</summary>
+    public Task StoreOutageAsync(HttpContext context, UserStoreUnavailableException unavailable) =>
+        replies.ErrorAsync(context, StoreOutage.Answer(context, unavailable));
 
     /// <summary>
     /// Several token cookies of the exact name: signing in again would not help, since the browser would send both

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Gateway.Revocation;
 using Gateway.Sessions;
 using Gateway.Tokens;
+using Gateway.Users;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -71,7 +72,7 @@ internal sealed class GatewayTokenEvents(
             context.Principal = validated.Principal;
             context.Success();
             return refresh.IsDue(context.HttpContext, validated.ExpiresAt)
-                ? refresh.RefreshAsync(context.HttpContext, validated.Principal, setCookie: true)
+                ? refresh.SlideAsync(context.HttpContext, validated.Principal)
                 : Task.CompletedTask;
         }
 
@@ -114,13 +115,18 @@ internal sealed class GatewayTokenEvents(
         var expires = long.Parse(principal.FindFirst(GatewayClaims.Expires)!.Value, CultureInfo.InvariantCulture);
         cache.Add(jwt.EncodedToken, new ValidatedToken(principal, tokenId, userId, authenticatedAt, expires, sessionId));
         return refresh.IsDue(context.HttpContext, expires)
-            ? refresh.RefreshAsync(context.HttpContext, principal, setCookie: true)
+            ? refresh.SlideAsync(context.HttpContext, principal)
             : Task.CompletedTask;
     }
 
     public override Task Challenge(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
+        if (StoreOutage.Of(context.HttpContext) is { } unavailable)
+        {
+            return responses.StoreOutageAsync(context.HttpContext, unavailable);
+        }
+
         if (context.HttpContext.HasCookieConflict())
         {
             return responses.CookieConflictAsync(context.HttpContext);
@@ -137,8 +143,19 @@ internal sealed class GatewayTokenEvents(
 
     private async Task RestoreAsync(MessageReceivedContext context, string credential)
     {
+        IssuedToken? restored;
+        try
+        {
+            restored = await refresh.RestoreAsync(context.HttpContext, credential);
+        }
+        catch (UserStoreUnavailableException unavailable)
+        {
+            StoreOutage.Remember(context.HttpContext, unavailable);
+            return;
+        }
+
         // Validated below like any token, so the restored one is cached and checked the same way.
-        if (await refresh.RestoreAsync(context.HttpContext, credential) is { } restored)
+        if (restored is not null)
         {
             context.Token = restored.Value;
             context.HttpContext.SetTokenSource(TokenSource.Cookie);

@@ -1,3 +1,4 @@
+using Gateway.DataProtection;
 using Gateway.Responses;
 using Gateway.Telemetry;
 using Gateway.Users;
@@ -13,8 +14,10 @@ internal static class ErrorHandlingExtensions
     /// <summary>
     /// An unexpected failure answers a plain 500, in every environment: never a stack trace. A password hash refused
     /// because hashing is saturated answers 503 with Retry-After (RFC 9110 section 10.2.3), from whichever endpoint
-    /// asked for it, and is logged as one warning line: it is load, not a bug. A request Kestrel could not read (a body cut
-    /// short, or slower than its minimum data rate) answers Kestrel's 400/408/413 with one warning line.
+    /// asked for it, and is logged as one warning line: it is load, not a bug. So do a user store that cannot be reached
+    /// (<see cref="StoreOutage"/>) and a key ring in a Redis that cannot be reached (<see cref="KeyRingOutage"/>): an
+    /// outage, not a bug. A request Kestrel could not read (a body cut short, or slower than its minimum data rate)
+    /// answers Kestrel's 400/408/413 with one warning line.
     /// </summary>
     public static IApplicationBuilder UseGatewayErrorHandling(this IApplicationBuilder app) =>
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -25,7 +28,9 @@ internal static class ErrorHandlingExtensions
                 var error = exception switch
                 {
                     HashingBusyException busy => Busy(context, busy),
+                    UserStoreUnavailableException unavailable => StoreOutage.Answer(context, unavailable),
                     BadHttpRequestException bad => BadRequests.Answer(context, bad),
+                    not null when KeyRingOutage.IsCause(exception) => KeyRingOutage.Answer(context, exception),
                     _ => Unexpected,
                 };
                 return context.RequestServices.GetRequiredService<Replies>().ErrorAsync(context, error);
@@ -34,12 +39,14 @@ internal static class ErrorHandlingExtensions
             StatusCodeSelector = exception => exception switch
             {
                 OperationCanceledException => StatusCodes.Status499ClientClosedRequest,
-                HashingBusyException => StatusCodes.Status503ServiceUnavailable,
+                HashingBusyException or UserStoreUnavailableException => StatusCodes.Status503ServiceUnavailable,
                 BadHttpRequestException bad => bad.StatusCode,
+                _ when KeyRingOutage.IsCause(exception) => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
             // The middleware would log these as unhandled errors with their stack trace; each logs one line instead.
-            SuppressDiagnosticsCallback = context => context.Exception is HashingBusyException or BadHttpRequestException,
+            SuppressDiagnosticsCallback = context => context.Exception is HashingBusyException or UserStoreUnavailableException or BadHttpRequestException
+                || KeyRingOutage.IsCause(context.Exception),
         });
 
     private static HttpError Busy(HttpContext context, HashingBusyException busy)

@@ -1,3 +1,5 @@
+using Gateway.Users;
+
 namespace Gateway.Health;
 
 internal static class HealthExtensions
@@ -10,7 +12,8 @@ internal static class HealthExtensions
 
     public static IServiceCollection AddGatewayHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks();
+        services.AddHealthChecks()
+            .AddCheck<UserStoreHealthCheck>(UserStoreHealthCheck.Name, tags: [ReadinessTag]);
         return services;
     }
 

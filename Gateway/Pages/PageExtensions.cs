@@ -1,8 +1,6 @@
 using Gateway.Auth;
 using Gateway.Configuration;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -20,13 +18,7 @@ internal static class PageExtensions
         services.TryAddSingleton<PageTemplates>();
         services.TryAddSingleton<PageRenderer>();
 
-        // Antiforgery tokens are sealed with data-protection keys: keep them in the data folder so restarts and
-        // replicas sharing that folder accept each other's forms.
-        services.AddDataProtection().SetApplicationName("auth-gateway");
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<DataFolder>((keys, dataFolder) =>
-                keys.XmlRepository = new OwnerOnlyXmlRepository(dataFolder.Subfolder("keys")));
-
+        // Antiforgery tokens are sealed with the data-protection keys (AddGatewayDataProtection), shared by the replicas.
         services.AddAntiforgery();
         services.AddOptions<AntiforgeryOptions>()
             .Configure<IOptions<GatewayOptions>, IOptions<TokenCookieOptions>>((antiforgery, gateway, cookie) =>

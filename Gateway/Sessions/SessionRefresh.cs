@@ -31,6 +31,9 @@ internal sealed class SessionRefresh(
     private readonly long _halfLifetimeMilliseconds = (long)(jwt.Value.Lifetime.TotalMilliseconds / 2);
     private readonly bool _sliding = sessions.Options.Sliding;
 
+    // 1 while sliding refreshes fail for want of the user store: the outage is logged once, not on every request.
+    private int _storeUnreachable;
+
     /// <summary>
     /// Whether a token read from the cookie should be replaced on this response: one comparison on the validated
     /// token's exp, so requests that need no refresh pay nothing. Never for a Bearer token: its holder refreshes it.
@@ -67,6 +70,29 @@ internal sealed class SessionRefresh(
         }
 
         return token;
+    }
+
+    /// <summary>
+    /// The implicit refresh of a cookie past half its token's life. The token is still valid, so a user store that
+    /// cannot be reached only postpones the refresh: the request goes on with the token it has.
+    /// </summary>
+    public async Task SlideAsync(HttpContext context, ClaimsPrincipal principal)
+    {
+        try
+        {
+            await RefreshAsync(context, principal, setCookie: true);
+            if (Interlocked.Exchange(ref _storeUnreachable, 0) == 1)
+            {
+                StoreOutageLog.SlidingResumed(logger);
+            }
+        }
+        catch (UserStoreUnavailableException unavailable)
+        {
+            if (Interlocked.Exchange(ref _storeUnreachable, 1) == 0)
+            {
+                StoreOutageLog.SlidingSkipped(logger, unavailable.Message);
+            }
+        }
     }
 
     /// <summary>A new token cookie from a remember-me credential; the cookie is forgotten when it restores nothing.</summary>

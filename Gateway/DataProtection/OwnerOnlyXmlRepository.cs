@@ -2,7 +2,7 @@ using System.Xml.Linq;
 using Gateway.Configuration;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
-namespace Gateway.Pages;
+namespace Gateway.DataProtection;
 
 /// <summary>
 /// The data-protection key ring in the data folder's <c>keys</c> folder, each key file mode 0600: ASP.NET Core's
