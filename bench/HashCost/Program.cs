@@ -5,10 +5,11 @@ using Gateway.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-// Usage: HashCost COUNT ROUNDS. Prints one JSON line: per scheme, the median over ROUNDS interleaved rounds of the
+// Usage: HashCost COUNT ROUNDS [GATEWAY_SCHEME]. Prints one JSON line: per scheme, the median over ROUNDS interleaved rounds of the
 // process CPU time (user + system) and the wall time of one hash, each round COUNT hashes on this one thread.
 var count = int.Parse(args[0], CultureInfo.InvariantCulture);
 var rounds = int.Parse(args[1], CultureInfo.InvariantCulture);
+var gatewayScheme = args.Length > 2 ? args[2] : "Argon2id";
 const string Password = "correct horse battery staple";
 
 var pbkdf2 = new PasswordHasher<object>(Options.Create(new PasswordHasherOptions
@@ -57,6 +58,7 @@ Console.WriteLine(JsonSerializer.Serialize(new
     phase = "hash-cost",
     count,
     rounds,
+    gateway_scheme = gatewayScheme,
     peak_rss_kb = process.PeakWorkingSet64 / 1024,
     results = schemes.Select((scheme, i) => new
     {
