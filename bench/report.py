@@ -163,6 +163,25 @@ def login_section(runs):
     return lines
 
 
+def hash_cost_section(runs):
+    """One password hash of each scheme, timed in the same run by bench/HashCost (bench/lib/hashing.sh)."""
+    cost = next((r for r in runs if r["phase"] == "hash-cost"), None)
+    if cost is None:
+        return []
+    reference = cost["results"][0]["cpu_ms"]
+    lines = ["", f"## One password hash of each scheme (one thread, median of {cost['rounds']} rounds of {cost['count']})", "",
+             "| scheme | parameters | CPU ms | (min–max) | wall ms | hashes/s per core | CPU vs PBKDF2 |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    for result in cost["results"]:
+        lines.append(f"| {result['scheme']} | `{result['parameters']}` | {result['cpu_ms']:.1f} | "
+                     f"{result['cpu_ms_min']:.1f}–{result['cpu_ms_max']:.1f} | {result['wall_ms']:.1f} | "
+                     f"{1000 / result['cpu_ms']:.0f} | {result['cpu_ms'] / reference:.2f}x |")
+    lines += ["", f"The logins above hash with the gateway's configured scheme ({cost['gateway_scheme']}, "
+                  "Argon2id at m=19456,t=2,p=1 by default). CPU ms is the process's user + system time per hash; "
+                  "wall ms counts time waiting for a core on a busy machine too."]
+    return lines
+
+
 def flood_section(runs, settings):
     def by_round(phase):
         return {r["round"]: r for r in runs if r["phase"] == phase}
@@ -224,6 +243,7 @@ def main():
     for conns in sorted({r["conns"] for r in runs if r["phase"] == "proxy"}, reverse=True):
         lines += proxy_section(runs, conns)
     lines += login_section(runs)
+    lines += hash_cost_section(runs)
     lines += flood_section(runs, settings)
     lines += propagation_section(runs)
     lines += rounds_section(runs)

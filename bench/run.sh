@@ -5,7 +5,7 @@ set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 REPO=$(dirname "$BENCH_DIR")
-for lib in common deps build configs processes targets measure auth phases; do
+for lib in common deps build configs processes targets measure auth phases hashing; do
   # shellcheck source=/dev/null
   source "$BENCH_DIR/lib/$lib.sh"
 done
@@ -104,6 +104,7 @@ main() {
   if has_target gateway-metrics; then
     require_running scraper "${TARGET_LOG[scraper]}" || die "the /metrics scraper stopped; log: ${TARGET_LOG[scraper]}"
   fi
+  phase_hash_cost
   if has_target gateway-memory; then
     phase_logins
     phase_login_flood

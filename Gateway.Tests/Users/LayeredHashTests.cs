@@ -34,12 +34,28 @@ public sealed class LayeredHashTests
 
         var layered = await hashing.HashLegacyDigestAsync(PythonDigestOfPassword, CancellationToken.None);
 
-        Assert.StartsWith(PasswordHashing.LayeredPrefix, layered, StringComparison.Ordinal);
+        Assert.StartsWith(PasswordHashing.LayeredPrefix + Argon2idHash.Prefix, layered, StringComparison.Ordinal);
         Assert.DoesNotContain(PythonDigestOfPassword, layered, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(PasswordCheck.SuccessRehashNeeded, await hashing.VerifyAsync(layered, "password", CancellationToken.None));
         Assert.Equal(PasswordCheck.Failed, await hashing.VerifyAsync(layered, "Password", CancellationToken.None));
 
         // The digest itself is not the password: knowing a leaked digest does not sign anyone in.
+        Assert.Equal(PasswordCheck.Failed, await hashing.VerifyAsync(layered, PythonDigestOfPassword, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Verify_LayeredPbkdf2HashFromBeforeArgon2id_StillMatchesAndAsksForARehash()
+    {
+        var pbkdf2 = new UserOptions { PasswordScheme = PasswordScheme.Pbkdf2 };
+        using var oldThreads = HashingThreads.For(pbkdf2, TimeProvider.System);
+        var layered = await new PasswordHashing(Options.Create(pbkdf2), oldThreads, TestMetrics.Create())
+            .HashLegacyDigestAsync(PythonDigestOfPassword, CancellationToken.None);
+        using var threads = HashingThreads.For(new UserOptions(), TimeProvider.System);
+        var hashing = new PasswordHashing(Options.Create(new UserOptions()), threads, TestMetrics.Create());
+
+        Assert.Equal(new UserOptions().PasswordIterations, UserDatabase.Iterations(layered[PasswordHashing.LayeredPrefix.Length..]));
+        Assert.Equal(PasswordCheck.SuccessRehashNeeded, await hashing.VerifyAsync(layered, "password", CancellationToken.None));
+        Assert.Equal(PasswordCheck.Failed, await hashing.VerifyAsync(layered, "Password", CancellationToken.None));
         Assert.Equal(PasswordCheck.Failed, await hashing.VerifyAsync(layered, PythonDigestOfPassword, CancellationToken.None));
     }
 }

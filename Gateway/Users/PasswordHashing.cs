@@ -14,22 +14,28 @@ internal enum PasswordCheck
 }
 
 /// <summary>
-/// PBKDF2-HMAC-SHA512 through ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/>, with the iteration count
-/// raised from its 100,000 default, computed on <see cref="HashingThreads"/>: bounded, queued and low priority.
+/// Password hashes in the configured <see cref="PasswordScheme"/>, computed on <see cref="HashingThreads"/>: bounded,
+/// queued and low priority. Argon2id (<see cref="Argon2idHash"/>) by default; PBKDF2-HMAC-SHA512 through ASP.NET Core
+/// Identity's <see cref="PasswordHasher{TUser}"/>, its iteration count raised from the 100,000 default. Both kinds
+/// keep verifying whatever the setting; one of the other scheme or of other parameters answers
+/// <see cref="PasswordCheck.SuccessRehashNeeded"/>, so the next login stores it anew.
 /// Both methods throw <see cref="HashingBusyException"/> when the hash is refused, before anything is stored.
 /// </summary>
 /// <remarks>
 /// An imported legacy digest is kept as a layered hash (OWASP Password Storage Cheat Sheet, "upgrading legacy hashes"):
-/// <see cref="LayeredPrefix"/> then the same PBKDF2 hash computed over the digest's hex text instead of the password.
-/// The prefix holds ':' and '$', which base64 never does, so it can never be read as a normal hash; the version lets a
-/// later scheme be told apart. A match answers <see cref="PasswordCheck.SuccessRehashNeeded"/>, so the first sign-in
-/// replaces it with a normal hash.
+/// <see cref="LayeredPrefix"/> then a normal hash computed over the digest's hex text instead of the password: PBKDF2
+/// for imports before Argon2id, the configured scheme since. The prefix holds ':' and '$' in an order no other stored
+/// hash starts with, so it can never be read as a normal hash; the version names the wrapping (SHA-256 hex), and the
+/// inner hash says its own scheme. A match answers <see cref="PasswordCheck.SuccessRehashNeeded"/>, so the first
+/// sign-in replaces it with a normal hash.
 /// </remarks>
 internal sealed class PasswordHashing
 {
     public const string LayeredPrefix = "$layered:sha256-hex:v1$";
 
-    private readonly PasswordHasher<User> _hasher;
+    private readonly PasswordHasher<User> _pbkdf2;
+    private readonly PasswordScheme _scheme;
+    private readonly Argon2Cost _argon2;
     private readonly HashingThreads _threads;
     private readonly GatewayMetrics _metrics;
     private readonly Lazy<string> _decoyHash;
@@ -37,23 +43,25 @@ internal sealed class PasswordHashing
     public PasswordHashing(IOptions<UserOptions> options, HashingThreads threads, GatewayMetrics metrics)
     {
         _metrics = metrics;
-        _hasher = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions
+        _pbkdf2 = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions
         {
             CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
             IterationCount = options.Value.PasswordIterations,
         }));
+        _scheme = options.Value.PasswordScheme;
+        _argon2 = options.Value.Argon2.Cost;
         _threads = threads;
 
         // Checked when the user does not exist, so an unknown username costs the same as a wrong password.
-        _decoyHash = new Lazy<string>(() => _hasher.HashPassword(null!, Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
+        _decoyHash = new Lazy<string>(() => Hash(Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
     }
 
     public Task<string> HashAsync(string password, CancellationToken cancellationToken) =>
-        _threads.RunAsync(Timed(() => _hasher.HashPassword(null!, password)), cancellationToken);
+        _threads.RunAsync(Timed(() => Hash(password)), cancellationToken);
 
     /// <param name="digest">A legacy digest already checked with <see cref="LegacyDigest.Normalize"/>.</param>
     public Task<string> HashLegacyDigestAsync(string digest, CancellationToken cancellationToken) =>
-        _threads.RunAsync(Timed(() => LayeredPrefix + _hasher.HashPassword(null!, digest)), cancellationToken);
+        _threads.RunAsync(Timed(() => LayeredPrefix + Hash(digest)), cancellationToken);
 
     public static bool IsLayered(string hash) => hash.StartsWith(LayeredPrefix, StringComparison.Ordinal);
 
@@ -74,20 +82,58 @@ internal sealed class PasswordHashing
         }
     };
 
+    private string Hash(string password) => _scheme == PasswordScheme.Argon2id
+        ? Argon2idHash.Compute(password, _argon2)
+        : _pbkdf2.HashPassword(null!, password);
+
     private PasswordCheck Verify(string? hash, string password)
     {
-        if (hash is not null && IsLayered(hash))
+        if (hash is null)
         {
-            var layered = _hasher.VerifyHashedPassword(null!, hash[LayeredPrefix.Length..], LegacyDigest.Sha256Hex(password));
-            return layered == PasswordVerificationResult.Failed ? PasswordCheck.Failed : PasswordCheck.SuccessRehashNeeded;
+            Check(_decoyHash.Value, password);
+            return PasswordCheck.Failed;
         }
 
-        var result = _hasher.VerifyHashedPassword(null!, hash ?? _decoyHash.Value, password);
-        return hash is null ? PasswordCheck.Failed : result switch
+        if (IsLayered(hash))
         {
-            PasswordVerificationResult.Success => PasswordCheck.Success,
-            PasswordVerificationResult.SuccessRehashNeeded => PasswordCheck.SuccessRehashNeeded,
-            _ => PasswordCheck.Failed,
+            var layered = Check(hash[LayeredPrefix.Length..], LegacyDigest.Sha256Hex(password));
+            return layered == PasswordCheck.Failed ? PasswordCheck.Failed : PasswordCheck.SuccessRehashNeeded;
+        }
+
+        return Check(hash, password);
+    }
+
+    /// <summary>Verifies a normal hash of either scheme, with the parameters stored in it.</summary>
+    private PasswordCheck Check(string hash, string password)
+    {
+        if (Argon2idHash.IsArgon2id(hash))
+        {
+            return !Argon2idHash.Verify(hash, password, out var cost) ? PasswordCheck.Failed
+                : _scheme == PasswordScheme.Argon2id && cost == _argon2 ? PasswordCheck.Success
+                : PasswordCheck.SuccessRehashNeeded;
+        }
+
+        // Another PHC string ($argon2i$, $2b$, ...) is not base64, which is all a PBKDF2 hash is.
+        if (hash.StartsWith('$'))
+        {
+            return PasswordCheck.Failed;
+        }
+
+        PasswordVerificationResult result;
+        try
+        {
+            result = _pbkdf2.VerifyHashedPassword(null!, hash, password);
+        }
+        catch (FormatException)
+        {
+            return PasswordCheck.Failed;
+        }
+
+        return result switch
+        {
+            PasswordVerificationResult.Success when _scheme == PasswordScheme.Pbkdf2 => PasswordCheck.Success,
+            PasswordVerificationResult.Failed => PasswordCheck.Failed,
+            _ => PasswordCheck.SuccessRehashNeeded,
         };
     }
 }
