@@ -1,3 +1,8 @@
+using Gateway.Users;
+using Gateway.Users.PostgreSql;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
 namespace Gateway.Tests.Infrastructure;
 
 /// <summary>
@@ -14,6 +19,13 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     /// <summary>A new empty database with a random name; its Npgsql connection string.</summary>
     public Task<string> CreateDatabaseAsync() => Server.CreateDatabaseAsync();
+
+    /// <summary>The gateway's <see cref="PostgreSqlDatabase"/> over a new empty database (migrated on first use).</summary>
+    internal async Task<PostgreSqlDatabase> CreateGatewayDatabaseAsync() => Open(await CreateDatabaseAsync());
+
+    internal static PostgreSqlDatabase Open(string connectionString) => new(
+        Options.Create(new UserOptions { Store = UserStoreKind.PostgreSql, ConnectionString = connectionString }),
+        NullLogger<PostgreSqlDatabase>.Instance);
 
     public async Task InitializeAsync()
     {
