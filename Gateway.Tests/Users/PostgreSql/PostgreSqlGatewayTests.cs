@@ -84,16 +84,31 @@ public sealed class PostgreSqlGatewayTests(PostgresFixture postgres) : IAsyncLif
     }
 
     [Fact]
-    public async Task Start_DatabaseUnreachable_StartsAndStillProxies()
+    public async Task Start_DatabaseUnreachable_FailsSayingSoWithoutTheConnectionString()
     {
         var closed = ClosedPort.Address();
         var unreachable = $"Host=127.0.0.1;Port={closed.Port};Username=gateway;Password=hunter2secret;Timeout=2";
 
-        await using var gateway = await GatewayServer.StartAsync(_backend.Address, Settings(unreachable));
-        using var client = gateway.CreateClient();
-        using var home = await client.GetAsync("/");
+        var thrown = await Assert.ThrowsAnyAsync<Exception>(() => GatewayServer.StartAsync(_backend.Address, Settings(unreachable)));
 
-        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        var reason = StartupProblem.Find(thrown);
+        Assert.NotNull(reason);
+        Assert.StartsWith("The PostgreSQL user store cannot be reached.", reason, StringComparison.Ordinal);
+        Assert.Contains("Gateway__Users__ConnectionString", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2secret", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WrongDatabaseName_FailsWithTheServersReason()
+    {
+        var missing = postgres.Server.ConnectionString("no_such_database");
+
+        var thrown = await Assert.ThrowsAnyAsync<Exception>(() => GatewayServer.StartAsync(_backend.Address, Settings(missing)));
+
+        var reason = StartupProblem.Find(thrown);
+        Assert.NotNull(reason);
+        Assert.Contains("refused the gateway", reason, StringComparison.Ordinal);
+        Assert.Contains("no_such_database", reason, StringComparison.Ordinal);
     }
 
     [Fact]

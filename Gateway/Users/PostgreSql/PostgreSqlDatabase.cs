@@ -73,6 +73,8 @@ internal sealed class PostgreSqlDatabase : IDisposable, IAsyncDisposable
     /// Applies the migrations the database lacks, once per process: in one transaction that first takes the advisory
     /// lock, so instances starting at once against an empty database apply each migration exactly once.
     /// </summary>
+    /// <exception cref="UserStoreUnavailableException">The database cannot be reached.</exception>
+    /// <exception cref="GatewayStartupException">The server refused the gateway (login, database name, grants).</exception>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         if (_migrated)
@@ -89,6 +91,17 @@ internal sealed class PostgreSqlDatabase : IDisposable, IAsyncDisposable
                 _migrated = true;
             }
         }
+        catch (Exception ex) when (IsUnreachable(ex))
+        {
+            throw new UserStoreUnavailableException(UnavailableMessage, ex);
+        }
+        catch (PostgresException ex) when (IsRefusal(ex))
+        {
+            // MessageText is the server's sentence (password authentication failed for user "gateway"): never a secret.
+            throw new GatewayStartupException(
+                $"The PostgreSQL user store refused the gateway: {ex.MessageText} ({ex.SqlState}). Check " +
+                "Gateway:Users:ConnectionString (Gateway__Users__ConnectionString) and the database's grants.");
+        }
         finally
         {
             _migrating.Release();
@@ -103,6 +116,12 @@ internal sealed class PostgreSqlDatabase : IDisposable, IAsyncDisposable
         NpgsqlException { InnerException: { } inner } => IsUnreachable(inner),
         _ => false,
     };
+
+    // Class 28: invalid authorization; 3D000: no such database; 42501: insufficient privilege.
+    // https://www.postgresql.org/docs/current/errcodes-appendix.html
+    private static bool IsRefusal(PostgresException exception) =>
+        exception.SqlState.StartsWith("28", StringComparison.Ordinal)
+        || exception.SqlState is PostgresErrorCodes.InvalidCatalogName or PostgresErrorCodes.InsufficientPrivilege;
 
     public void Dispose()
     {
