@@ -19,6 +19,10 @@ internal static class StartupProblem
                     return string.Join(" ", invalid.Failures);
                 case GatewayStartupException startup:
                     return startup.Message;
+                case Users.UserStoreUnavailableException unavailable:
+                    // The token cut-offs are loaded from the store at start-up: without them, ended tokens would pass.
+                    return $"{unavailable.Message} The gateway loads the token cut-offs from it at start-up: start the " +
+                        "database, or check Gateway:Users:ConnectionString (Gateway__Users__ConnectionString).";
                 case IOException { InnerException: AddressInUseException } inUse:
                     // Kestrel's message names the address: "Failed to bind to address http://...: address already in use."
                     return $"{inUse.Message} Stop the program listening there, or give the gateway another address " +

@@ -53,7 +53,7 @@ public sealed class AccountAttemptLimitRedisTests(RedisFixture fixture) : IClass
 
         Assert.Equal(1, (long)await redis.StringGetAsync(key));
         Assert.InRange((await redis.KeyTimeToLiveAsync(key))!.Value, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
-        var all = fixture.Inspector.GetServers().Single().Keys(pattern: _prefix + "*").Select(k => k.ToString()).ToList();
+        var all = fixture.Inspector.GetServers().Single().Keys(pattern: _prefix + "attempts:*").Select(k => k.ToString()).ToList();
         Assert.Equal([key.ToString()], all);
         Assert.DoesNotContain(all, k => k.Contains(username, StringComparison.OrdinalIgnoreCase));
 

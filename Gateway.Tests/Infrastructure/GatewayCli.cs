@@ -23,6 +23,9 @@ internal sealed record GatewayCli(string ConfigPath, string DataPath)
     /// <summary>The configuration and data of a running gateway, as the operator of that server would use them.</summary>
     public static GatewayCli For(GatewayServer server) => new(server.ConfigPath, server.DataPath);
 
+    /// <summary>More settings as environment variables (<c>Gateway__Users__Store</c>...), as a deployment passes them.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     public Task<CliRun> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
     /// <param name="input">Written to standard input, which is then closed.</param>
@@ -51,6 +54,10 @@ internal sealed record GatewayCli(string ConfigPath, string DataPath)
         start.Environment["GATEWAY_CONFIG"] = ConfigPath;
         start.Environment["Gateway__DataPath"] = DataPath;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

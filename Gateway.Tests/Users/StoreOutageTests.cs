@@ -165,7 +165,7 @@ public sealed class StoreOutageTests : IAsyncLifetime
         _store.Down = true;
         using var client = Server.CreateClient(restarted);
 
-        using var response = await client.SendAsync(Requests.Get("/").AsBrowser());
+        using var response = await client.SendAsync(Requests.Get("/public/anything").AsBrowser());
 
         var echoed = await EchoedRequest.ReadAsync(response);
         Assert.Null(echoed.Header("X-User-Id"));

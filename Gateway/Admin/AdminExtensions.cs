@@ -1,3 +1,5 @@
+using Gateway.SecondFactor;
+using Gateway.Users;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Admin;
@@ -6,7 +8,7 @@ internal static class AdminExtensions
 {
     public static IServiceCollection AddUserAdministration(this IServiceCollection services)
     {
-        services.TryAddSingleton<SecondFactor.ISecondFactorStore, SecondFactor.SqliteSecondFactorStore>();
+        services.TryAddStore<ISecondFactorStore, SqliteSecondFactorStore, PostgreSqlSecondFactorStore>();
         services.TryAddSingleton<UserAdministration>();
         services.TryAddSingleton<Endpoints.AdminPageView>();
         return services;

@@ -1,4 +1,5 @@
 using Gateway.Configuration;
+using Gateway.Users;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Audit;
@@ -8,7 +9,7 @@ internal static class AuditExtensions
     public static IServiceCollection AddAuditTrail(this IServiceCollection services)
     {
         services.AddGatewaySection<AuditOptions>(AuditOptions.Section);
-        services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
+        services.TryAddStore<IAuditStore, SqliteAuditStore, PostgreSqlAuditStore>();
         services.TryAddSingleton<AuditTrail>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Gateway.Configuration;
+using Gateway.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,7 +11,7 @@ internal static class SecondFactorExtensions
     public static IServiceCollection AddSecondFactor(this IServiceCollection services)
     {
         services.AddGatewaySection<SecondFactorOptions>(SecondFactorOptions.Section);
-        services.TryAddSingleton<ISecondFactorStore, SqliteSecondFactorStore>();
+        services.TryAddStore<ISecondFactorStore, SqliteSecondFactorStore, PostgreSqlSecondFactorStore>();
         services.TryAddSingleton<SecretProtection>();
         services.TryAddSingleton<WrongCodeLimit>();
         services.TryAddSingleton<LoginChallenges>();

@@ -1,0 +1,19 @@
+using Gateway.Audit;
+using Gateway.SecondFactor;
+using Gateway.Tests.Infrastructure;
+using Gateway.Users.PostgreSql;
+
+namespace Gateway.Tests.Users.PostgreSql;
+
+/// <summary>The store contract against the real PostgreSQL server, in a fresh database for each test.</summary>
+[Collection(PostgresTests.Name)]
+public sealed class PostgreSqlStoreContractTests(PostgresFixture postgres) : StoreContract
+{
+    private protected override async Task<Stores> CreateStoresAsync()
+    {
+        var database = await postgres.CreateGatewayDatabaseAsync();
+        return new Stores(
+            new PostgreSqlUserStore(database), new PostgreSqlAuditStore(database), new PostgreSqlSecondFactorStore(database),
+            database);
+    }
+}

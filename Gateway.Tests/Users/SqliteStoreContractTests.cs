@@ -1,0 +1,17 @@
+using Gateway.Audit;
+using Gateway.SecondFactor;
+using Gateway.Tests.Infrastructure;
+using Gateway.Users;
+
+namespace Gateway.Tests.Users;
+
+/// <summary>The store contract against a real SQLite file in a fresh temp folder.</summary>
+public sealed class SqliteStoreContractTests : StoreContract
+{
+    private protected override Task<Stores> CreateStoresAsync()
+    {
+        var database = UserDatabase.CreateDatabase();
+        return Task.FromResult(new Stores(
+            new SqliteUserStore(database), new SqliteAuditStore(database), new SqliteSecondFactorStore(database), null));
+    }
+}
