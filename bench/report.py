@@ -96,8 +96,8 @@ def proxy_section(runs, conns):
         return []
 
     one_conn = conns == 1
-    header = "| target | req/s | (min–max) | p50 µs | p99 µs | CPU µs/req | peak RSS MB | vs bare YARP | vs direct |"
-    rule = "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    header = "| target | req/s | (min–max) | p50 µs | p99 µs | CPU µs/req | bytes/req | peak RSS MB | vs bare YARP | vs direct |"
+    rule = "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     if one_conn:
         header += " p50 − bare YARP µs |"
         rule += " ---: |"
@@ -115,6 +115,7 @@ def proxy_section(runs, conns):
             fmt(median(r["wrk"]["p50_us"] for r in target_runs)),
             fmt(median(r["wrk"]["p99_us"] for r in target_runs)),
             fmt(median(cpu_us_per_request(r) for r in target_runs), "{:.1f}"),
+            fmt(median(alloc_per_request(r) for r in target_runs)),
             fmt(max(r["peak_rss_kb"] for r in target_runs) / 1024, "{:.0f}"),
             fmt(same_round_ratio(by_round, "bare-yarp", target), "{:.2f}x"),
             fmt(same_round_ratio(by_round, "direct", target), "{:.2f}x"),
@@ -129,6 +130,64 @@ def proxy_section(runs, conns):
     if variants:
         lines += ["", "Against the gateway in memory, same rounds: " + "; ".join(
             f"{TARGET_LABELS[t]} {fmt(same_round_ratio(by_round, 'gateway-memory', t), '{:.3f}x')}" for t in variants) + "."]
+    return lines
+
+
+LEDGER_STEPS = [
+    ("gateway-memory", "the shipped gateway (in-memory revocation, valid cookie)"),
+    ("ledger-log", "request logging off"),
+    ("ledger-metrics", "metrics off (the proxy's decision counter)"),
+    ("ledger-sliding", "sliding refresh off (`Gateway:Session:Sliding=false`)"),
+    ("ledger-revocation", "revocation off (authentication still on)"),
+    ("ledger-checks", "host check, path check, assets and rate limiter removed"),
+    ("ledger-auth", "authentication and authorization off: identity transform only"),
+    ("ledger-identity", "identity transform off"),
+    ("ledger-extras", "YARP's default pipeline: no error pages, socket tracking, caching headers, exception handler"),
+]
+
+
+def alloc_per_request(run):
+    requests = run["wrk"]["requests"]
+    return run["alloc_bytes"] / requests if run.get("alloc_bytes") is not None and requests else None
+
+
+def ledger_section(runs):
+    """Each step switches off one more stage than the one above it; the deltas are what that stage cost."""
+    by_round = defaultdict(dict)
+    for run in runs:
+        if run["phase"] == "ledger":
+            by_round[run["round"]][run["target"]] = run
+    if not by_round:
+        return []
+    targets = {t for r in by_round.values() for t in r}
+
+    def med(target, value):
+        return median(value(r[target]) for r in by_round.values() if target in r)
+
+    lines = ["", f"## Cost ledger (32 connections, {len(by_round)} rounds, cumulative: each row also has every stage above it off)", "",
+             "| step | req/s | vs bare YARP | Δ ratio | CPU µs/req | Δ CPU µs | bytes/req | Δ bytes | p50 µs | errors |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    previous = None
+    for target, label in LEDGER_STEPS + [("bare-yarp", "bare YARP (reference)")]:
+        if target not in targets:
+            continue
+        ratio = same_round_ratio(by_round, "bare-yarp", target)
+        cpu = med(target, cpu_us_per_request)
+        alloc = med(target, alloc_per_request)
+        row = [label, fmt(med(target, rate)), fmt(ratio, "{:.2f}x")]
+        if previous and target != "bare-yarp":
+            row += [fmt(None if ratio is None or previous[0] is None else ratio - previous[0], "{:+.2f}"),
+                    fmt(cpu, "{:.1f}"), fmt(None if cpu is None or previous[1] is None else cpu - previous[1], "{:+.1f}"),
+                    fmt(alloc), fmt(None if alloc is None or previous[2] is None else alloc - previous[2], "{:+.0f}")]
+        else:
+            row += ["", fmt(cpu, "{:.1f}"), "", fmt(alloc), ""]
+        row += [fmt(med(target, lambda r: r["wrk"]["p50_us"])), str(sum(failures(r[target]) for r in by_round.values() if target in r))]
+        lines.append("| " + " | ".join(row) + " |")
+        previous = (ratio, cpu, alloc)
+    lines += ["", "Δ is against the row above (for req/s, in points of the ratio to bare YARP); the last gateway row "
+              "against bare YARP is what the gateway's host (its services, Serilog, options) costs with every stage off. "
+              "bytes/req is `GC.GetTotalAllocatedBytes` over the run divided by requests (all threads, the log writer's "
+              "included)."]
     return lines
 
 
@@ -223,6 +282,7 @@ def main():
     lines = machine_section(meta, settings, end)
     for conns in sorted({r["conns"] for r in runs if r["phase"] == "proxy"}, reverse=True):
         lines += proxy_section(runs, conns)
+    lines += ledger_section(runs)
     lines += login_section(runs)
     lines += flood_section(runs, settings)
     lines += propagation_section(runs)

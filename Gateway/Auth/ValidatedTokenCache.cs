@@ -43,16 +43,19 @@ internal sealed class ValidatedTokenCache
 
     public int Count => _shards.Sum(shard => shard.Count);
 
-    public bool TryGet(string token, out ValidatedToken validated)
+    public bool TryGet(string token, out ValidatedToken validated) => TryGet(token.AsSpan(), out _, out validated);
+
+    /// <summary>Looks the token up without making a string of it first: a hit returns the cached one.</summary>
+    public bool TryGet(ReadOnlySpan<char> token, out string cached, out ValidatedToken validated)
     {
         // The same rule as lifetime validation: accepted until exp plus the clock skew.
         var oldestLiveExpiry = _time.GetUtcNow().ToUnixTimeSeconds() - _skewSeconds;
-        return ShardOf(token).TryGet(token, oldestLiveExpiry, out validated);
+        return ShardOf(token).TryGet(token, oldestLiveExpiry, out cached, out validated);
     }
 
     public void Add(string token, ValidatedToken validated) => ShardOf(token).Add(token, validated);
 
-    private ValidatedTokenCacheShard ShardOf(string token)
+    private ValidatedTokenCacheShard ShardOf(ReadOnlySpan<char> token)
     {
         if (_shards.Length == 1)
         {

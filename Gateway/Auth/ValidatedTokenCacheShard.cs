@@ -4,13 +4,21 @@ namespace Gateway.Auth;
 /// One lock's worth of <see cref="ValidatedTokenCache"/>: a dictionary for lookups and a list in order of use, so a
 /// hit, an add and an eviction each take constant time under a short lock.
 /// </summary>
-internal sealed class ValidatedTokenCacheShard(int capacity)
+internal sealed class ValidatedTokenCacheShard
 {
+    private readonly int _capacity;
     private readonly Dictionary<string, Node> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private readonly Lock _lock = new();
 
     // A ring through a sentinel: the sentinel's Next is the most recently used, its Previous the least.
     private readonly Node _sentinel = Node.Sentinel();
+
+    public ValidatedTokenCacheShard(int capacity)
+    {
+        _capacity = capacity;
+        _bySpan = _nodes.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public int Count
     {
@@ -24,20 +32,23 @@ internal sealed class ValidatedTokenCacheShard(int capacity)
     }
 
     /// <param name="oldestLiveExpiry">Tokens whose exp is before this (now minus the clock skew) have expired.</param>
-    public bool TryGet(string token, long oldestLiveExpiry, out ValidatedToken validated)
+    /// <param name="cached">The cached key, equal to <paramref name="token"/>, so a hit needs no string of its own.</param>
+    public bool TryGet(ReadOnlySpan<char> token, long oldestLiveExpiry, out string cached, out ValidatedToken validated)
     {
         lock (_lock)
         {
-            if (!_nodes.TryGetValue(token, out var node))
+            if (!_bySpan.TryGetValue(token, out var node))
             {
+                cached = null!;
                 validated = null!;
                 return false;
             }
 
             if (node.Value.ExpiresAt < oldestLiveExpiry)
             {
-                _nodes.Remove(token);
+                _nodes.Remove(node.Key);
                 node.Unlink();
+                cached = null!;
                 validated = null!;
                 return false;
             }
@@ -48,6 +59,7 @@ internal sealed class ValidatedTokenCacheShard(int capacity)
                 node.LinkAfter(_sentinel);
             }
 
+            cached = node.Key;
             validated = node.Value;
             return true;
         }
@@ -55,7 +67,7 @@ internal sealed class ValidatedTokenCacheShard(int capacity)
 
     public void Add(string token, ValidatedToken validated)
     {
-        if (capacity == 0)
+        if (_capacity == 0)
         {
             return;
         }
@@ -66,7 +78,7 @@ internal sealed class ValidatedTokenCacheShard(int capacity)
             {
                 node.Unlink();
             }
-            else if (_nodes.Count >= capacity)
+            else if (_nodes.Count >= _capacity)
             {
                 // Reuse the least recently used entry's node, so a full cache allocates nothing more.
                 node = _sentinel.Previous;

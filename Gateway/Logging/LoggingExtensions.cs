@@ -1,9 +1,6 @@
-using System.Diagnostics;
-using Gateway.Tokens;
 using Serilog;
 using Serilog.Configuration;
 using Serilog.Events;
-using Yarp.ReverseProxy.Model;
 
 namespace Gateway.Logging;
 
@@ -45,25 +42,7 @@ internal static class LoggingExtensions
         return builder;
     }
 
-    /// <summary>
-    /// One line per request: method, path (no query string), status, elapsed, route, user id and the W3C trace id, the
-    /// one a traced backend receives in traceparent, so a line can be matched with the backend's and a trace.
-    /// </summary>
+    /// <summary>One line per request (<see cref="RequestLogging"/>), outermost, so it records the status the error handler chose.</summary>
     public static IApplicationBuilder UseGatewayRequestLogging(this IApplicationBuilder app) =>
-        app.UseSerilogRequestLogging(options =>
-        {
-            options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
-            options.MessageTemplate =
-                "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (route {RouteId}, user {UserId}) trace {TraceId}";
-            options.EnrichDiagnosticContext = (diagnostics, context) =>
-            {
-                var endpoint = context.GetEndpoint();
-                diagnostics.Set("RouteId",
-                    endpoint?.Metadata.GetMetadata<RouteModel>()?.Config.RouteId ?? endpoint?.DisplayName ?? "-");
-                diagnostics.Set("UserId", context.User.FindFirst(GatewayClaims.Subject)?.Value ?? "-");
-                // The hosting layer starts the request's activity whenever it logs (always here), traced or not; its
-                // hex id is already a string, so this allocates nothing.
-                diagnostics.Set("TraceId", Activity.Current?.TraceId.ToHexString() ?? "-");
-            };
-        });
+        app.UseMiddleware<RequestLogging>();
 }

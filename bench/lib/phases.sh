@@ -7,6 +7,9 @@ phase_warmup() {
   for name in "${TARGETS[@]}"; do
     measure "$name" 32 "$BENCH_WARMUP" warmup 0
   done
+  if ledger_on; then
+    for name in "${LEDGER_STEPS[@]}"; do measure "$name" 32 "$BENCH_WARMUP" warmup 0; done
+  fi
 }
 
 # Rounds of A B C D E at each connection count: the machine's drift hits every target alike within a round.
@@ -17,6 +20,16 @@ phase_proxy_rounds() {
       for name in "${TARGETS[@]}"; do
         measure "$name" "$conns" "$BENCH_DURATION" proxy "$round"
       done
+    done
+  done
+}
+
+# The cost ledger: bare YARP, the shipped gateway and each ledger step in interleaved rounds at 32 connections.
+phase_ledger() {
+  local round name
+  for ((round = 1; round <= BENCH_LEDGER_ROUNDS; round++)); do
+    for name in bare-yarp gateway-memory "${LEDGER_STEPS[@]}"; do
+      measure "$name" 32 "$BENCH_DURATION" ledger "$round"
     done
   done
 }
