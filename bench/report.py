@@ -191,6 +191,48 @@ def ledger_section(runs):
     return lines
 
 
+def users_section(runs, settings):
+    single = {r["round"]: r for r in runs if r["phase"] == "users-single"}
+    many = {r["round"]: r for r in runs if r["phase"] == "users-many"}
+    rounds = sorted(set(single) & set(many))
+    if not rounds:
+        return []
+    ratio = median(rate(many[n]) / rate(single[n]) for n in rounds)
+    rss = max(r["peak_rss_kb"] for r in many.values()) / 1024
+    return [
+        "", f"## {settings.get('users', 'many')} distinct signed-in users (gateway in-memory, 32 connections, {len(rounds)} rounds)", "",
+        "| tokens | req/s | p50 µs | p99 µs | CPU µs/req | bytes/req | errors |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ] + [
+        f"| {label} | {fmt(median(rate(r) for r in group.values()))} | "
+        f"{fmt(median(r['wrk']['p50_us'] for r in group.values()))} | {fmt(median(r['wrk']['p99_us'] for r in group.values()))} | "
+        f"{fmt(median(cpu_us_per_request(r) for r in group.values()), '{:.1f}')} | "
+        f"{fmt(median(alloc_per_request(r) for r in group.values()))} | {sum(failures(r) for r in group.values())} |"
+        for label, group in (("one token", single), ("distinct tokens, round robin", many))
+    ] + ["", f"Distinct tokens against one, same round: {fmt(ratio, '{:.2f}x')} (median). Peak RSS by the end: {rss:.0f} MB."]
+
+
+def soak_section(runs):
+    soak = next((r for r in runs if r["phase"] == "soak"), None)
+    rss = next((r for r in runs if r["phase"] == "soak-rss"), None)
+    if soak is None or rss is None:
+        return []
+    samples = rss["samples"]
+    seconds = soak["wrk"]["duration_us"] / 1e6
+    # Warm-up: the first quarter of the run (pools, JIT, the GC settling on its budget); growth is what comes after.
+    warm = [kb for t, kb in samples if t >= seconds / 4] or [kb for _, kb in samples]
+    after_warmup, last, top = warm[0] / 1024, warm[-1] / 1024, max(kb for _, kb in samples) / 1024
+    trace = ", ".join(f"{t:.0f}s {kb / 1024:.0f}" for t, kb in samples[:: max(1, len(samples) // 12)])
+    return [
+        "", f"## Soak: {seconds:.0f} s at a fixed {rss['target_rate']} req/s ({rss['target_rate'] / rss['peak_rate']:.0%} of the "
+            f"gateway's peak {rss['peak_rate']} req/s), 32 connections, gateway in-memory", "",
+        "| achieved req/s | p50 µs | p99 µs | errors | RSS after warm-up MB | RSS at the end MB | growth MB | highest RSS MB |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| {rate(soak):.0f} | {soak['wrk']['p50_us']} | {soak['wrk']['p99_us']} | {failures(soak)} | {after_warmup:.0f} | "
+        f"{last:.0f} | {last - after_warmup:+.0f} | {top:.0f} |",
+        "", f"RSS over time (s, MB): {trace}.",
+    ]
+
+
 def rounds_section(runs):
     """Every round's req/s, so a reader can see how much the machine drifted between rounds."""
     proxy = [r for r in runs if r["phase"] == "proxy"]
@@ -283,6 +325,8 @@ def main():
     for conns in sorted({r["conns"] for r in runs if r["phase"] == "proxy"}, reverse=True):
         lines += proxy_section(runs, conns)
     lines += ledger_section(runs)
+    lines += users_section(runs, settings)
+    lines += soak_section(runs)
     lines += login_section(runs)
     lines += flood_section(runs, settings)
     lines += propagation_section(runs)

@@ -25,6 +25,11 @@ BENCH_KEEP_WORK=${BENCH_KEEP_WORK:-0}          # 1 keeps the temp folder (config
 read -r -a TARGETS <<<"${BENCH_TARGETS:-direct bare-yarp nginx gateway-memory gateway-metrics gateway-sliding-off gateway-assertion gateway-redis}"
 BENCH_SCRAPE_INTERVAL=${BENCH_SCRAPE_INTERVAL:-5} # seconds between scrapes of gateway-metrics' /metrics
 BENCH_LOGINS=${BENCH_LOGINS:-1}                # 0 skips the login and login-flood phases
+BENCH_SOAK_DURATION=${BENCH_SOAK_DURATION:-60s} # the fixed-rate soak (0 skips it)
+BENCH_SOAK_LOAD=${BENCH_SOAK_LOAD:-80}         # its rate, in % of the gateway's peak req/s
+BENCH_SOAK_SAMPLE=${BENCH_SOAK_SAMPLE:-2}      # seconds between RSS samples during the soak
+BENCH_USERS=${BENCH_USERS:-10000}              # distinct signed-in users (tokens) of the users phase (0 skips it)
+BENCH_USERS_ROUNDS=${BENCH_USERS_ROUNDS:-3}    # single-token / many-token pairs
 BENCH_LEDGER_ROUNDS=${BENCH_LEDGER_ROUNDS:-3}  # rounds of the cost ledger (0 skips it; needs bare-yarp and gateway-memory)
 
 BENCH_USER=bench-user
@@ -95,9 +100,9 @@ main() {
   ensure_packages
   build_projects "$REPO" "$WORK/logs"
   NGINX=$(nginx_binary) python3 "$BENCH_DIR/machine_info.py" "$REPO" >>"$RESULTS"
-  printf '{"phase":"settings","duration":"%s","rounds":%d,"warmup":"%s","connections":"%s","wrk_threads":%d,"path":"%s","login_conns":%d,"flood_conns":%d,"flood_rounds":%d,"password_iterations":"%s"}\n' \
+  printf '{"phase":"settings","duration":"%s","rounds":%d,"warmup":"%s","connections":"%s","wrk_threads":%d,"path":"%s","login_conns":%d,"flood_conns":%d,"flood_rounds":%d,"password_iterations":"%s","users":%d}\n' \
     "$BENCH_DURATION" "$BENCH_ROUNDS" "$BENCH_WARMUP" "$BENCH_CONNECTIONS" "$WRK_THREADS" "$BENCH_PATH" \
-    "$BENCH_LOGIN_CONNS" "$BENCH_FLOOD_CONNS" "$BENCH_FLOOD_ROUNDS" "${Gateway__Users__PasswordIterations:-gateway default}" >>"$RESULTS"
+    "$BENCH_LOGIN_CONNS" "$BENCH_FLOOD_CONNS" "$BENCH_FLOOD_ROUNDS" "${Gateway__Users__PasswordIterations:-gateway default}" "$BENCH_USERS" >>"$RESULTS"
 
   start_targets
   sign_in
@@ -108,6 +113,8 @@ main() {
   phase_warmup
   phase_proxy_rounds
   ledger_on && phase_ledger
+  if has_target gateway-memory && [ "$BENCH_USERS" -gt 0 ]; then phase_users; fi
+  if has_target gateway-memory && [ "$BENCH_SOAK_DURATION" != 0 ]; then phase_soak; fi
   if has_target gateway-metrics; then
     require_running scraper "${TARGET_LOG[scraper]}" || die "the /metrics scraper stopped; log: ${TARGET_LOG[scraper]}"
   fi

@@ -37,7 +37,12 @@ internal static class LoggingExtensions
                 QueueLimit = 100_000,
             })
             .CreateLogger();
-        builder.Services.AddSerilog(logger, dispose: true);
+        // Serilog as the provider of the framework's own logger factory, not as a replacement factory: that one makes a
+        // new logger, with its own event-id cache, every time a category is asked for, and ASP.NET's authentication
+        // handler asks on every request. The standard factory keeps one per category; the filter passes every level
+        // to Serilog, whose own minimum levels decide, as before.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(logger, dispose: true);
         builder.Services.AddSingleton<Serilog.ILogger>(logger);
         return builder;
     }

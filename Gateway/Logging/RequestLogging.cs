@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gateway.Proxy;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Http.Features;
 using Serilog.Events;
@@ -49,21 +50,26 @@ internal sealed class RequestLogging(RequestDelegate next, Serilog.ILogger logge
 
         var endpoint = context.GetEndpoint();
         var routeId = endpoint?.Metadata.GetMetadata<RouteModel>()?.Config.RouteId ?? endpoint?.DisplayName;
-        var userId = context.User.FindFirst(GatewayClaims.Subject)?.Value;
+        var userId = ForwardedIdentity.Of(context.User) is { } identity
+            ? identity.UserId
+            : context.User.FindFirst(GatewayClaims.Subject)?.Value;
         // The hosting layer starts the request's activity whenever it logs (always here), traced or not; its hex id is
         // already a string, so this allocates nothing.
         var traceId = Activity.Current?.TraceId.ToHexString();
-        LogEventProperty[] properties =
-        [
-            new("RouteId", routeId is null ? None : new ScalarValue(routeId)),
-            new("UserId", userId is null ? None : new ScalarValue(userId)),
-            new("TraceId", traceId is null ? None : new ScalarValue(traceId)),
-            new("RequestMethod", new ScalarValue(context.Request.Method)),
-            new("RequestPath", new ScalarValue(PathOf(context))),
-            new("StatusCode", new ScalarValue(statusCode)),
-            new("Elapsed", new ScalarValue(elapsedMs)),
-        ];
-        _logger.Write(new LogEvent(DateTimeOffset.Now, level, exception, Template, properties));
+        // Room for the enrichers' SourceContext too, so the dictionary is never resized.
+        var properties = new Dictionary<string, LogEventPropertyValue>(8)
+        {
+            ["RouteId"] = routeId is null ? None : new ScalarValue(routeId),
+            ["UserId"] = userId is null ? None : new ScalarValue(userId),
+            ["TraceId"] = traceId is null ? None : new ScalarValue(traceId),
+            ["RequestMethod"] = new ScalarValue(context.Request.Method),
+            ["RequestPath"] = new ScalarValue(PathOf(context)),
+            ["StatusCode"] = new ScalarValue(statusCode),
+            ["Elapsed"] = new ScalarValue(elapsedMs),
+        };
+        var activity = Activity.Current;
+        _logger.Write(LogEvent.UnstableAssembleFromParts(DateTimeOffset.Now, level, exception, Template, properties,
+            activity?.TraceId ?? default, activity?.SpanId ?? default));
         return false;
     }
 

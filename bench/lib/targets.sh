@@ -65,7 +65,7 @@ redis_answers() {
 # of this call only, so it is neither logged nor seen by the other programs.
 start_gateway() {
   local name=$1 port=$2 config=$3; shift 3
-  ASPNETCORE_ENVIRONMENT=Production Gateway__Jwt__SigningKey=$GATEWAY_SIGNING_KEY GATEWAY_BENCH_PROBE=1 \
+  ASPNETCORE_ENVIRONMENT=Production Gateway__Jwt__SigningKey=$GATEWAY_SIGNING_KEY GATEWAY_BENCH_PROBE=${GATEWAY_BENCH_PROBE:-1} \
     start_target "$name" "$port" /healthz dotnet "$GATEWAY_DLL" --config "$config" --urls "http://127.0.0.1:$port" "$@"
 }
 
