@@ -56,6 +56,10 @@ internal static class GatewayApp
         builder.Services.AddGatewayAssertions();
 
         var app = builder.Build();
+        if (bench.Any)
+        {
+            BenchStagesLog.StagesOff(app.Logger, bench.ToString());
+        }
 
         app.UseBenchAllocationProbe();
 

@@ -113,8 +113,9 @@ main() {
   phase_warmup
   phase_proxy_rounds
   ledger_on && phase_ledger
-  if has_target gateway-memory && [ "$BENCH_USERS" -gt 0 ]; then phase_users; fi
+  # The soak before the users phase, whose 10,000 cached tokens would count in the soak's RSS.
   if has_target gateway-memory && [ "$BENCH_SOAK_DURATION" != 0 ]; then phase_soak; fi
+  if has_target gateway-memory && [ "$BENCH_USERS" -gt 0 ]; then phase_users; fi
   if has_target gateway-metrics; then
     require_running scraper "${TARGET_LOG[scraper]}" || die "the /metrics scraper stopped; log: ${TARGET_LOG[scraper]}"
   fi

@@ -48,5 +48,7 @@ internal sealed class BenchStages
 
     public bool IsOff(string stage) => _off.Contains(stage);
 
+    public override string ToString() => string.Join(",", _off.Order(StringComparer.Ordinal));
+
     public bool IsOn(string stage) => !_off.Contains(stage);
 }
