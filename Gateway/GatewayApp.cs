@@ -4,6 +4,7 @@ using Gateway.Audit;
 using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.DataProtection;
+using Gateway.Diagnostics;
 using Gateway.Endpoints;
 using Gateway.Forwarding;
 using Gateway.Health;
@@ -33,11 +34,14 @@ internal static class GatewayApp
         // yarp.json holds the routes, the clusters and the gateway's own settings.
         builder.Configuration.AddGatewayConfigFile(args);
         builder.Services.AddGatewayOptions(builder.Configuration);
+        // Benchmark only (bench/README.md): every stage is on unless GATEWAY_BENCH_OFF names it.
+        var bench = builder.AddBenchStages();
 
         builder.AddGatewayLogging();
         builder.AddGatewayTelemetry();
         builder.Services.AddTokens();
         builder.Services.AddTokenRevocation(builder.Configuration);
+        builder.Services.AddBenchRevocation(bench);
         builder.Services.AddUserStore();
         builder.Services.AddAuditTrail();
         builder.Services.AddUserAdministration();
@@ -56,6 +60,12 @@ internal static class GatewayApp
         builder.Services.AddGatewayAssertions();
 
         var app = builder.Build();
+        if (bench.Any)
+        {
+            BenchStagesLog.StagesOff(app.Logger, bench.ToString());
+        }
+
+        app.UseBenchAllocationProbe();
 
         // First: from a trusted load balancer, everything below sees the client's address and scheme, not the balancer's.
         app.UseTrustedProxies();
@@ -64,16 +74,39 @@ internal static class GatewayApp
         app.UseMetricsListener();
 
         // Request logging outermost, so it records the status the error handler chose rather than the raw exception.
-        app.UseGatewayRequestLogging();
-        app.UseGatewayErrorHandling();
-        app.UseAllowedHosts();
-        app.UseAmbiguousPathRejection();
-        app.UseGatewayAssets();
+        if (bench.IsOn(BenchStages.RequestLog))
+        {
+            app.UseGatewayRequestLogging();
+        }
+
+        if (bench.IsOn(BenchStages.Extras))
+        {
+            app.UseGatewayErrorHandling();
+        }
+
+        if (bench.IsOn(BenchStages.Checks))
+        {
+            app.UseAllowedHosts();
+            app.UseAmbiguousPathRejection();
+            app.UseGatewayAssets();
+        }
+
         app.UseRouting();
-        app.UseAuthentication();
-        app.UseRevocationStalenessLimit();
-        app.UseAuthorization();
-        app.UseRateLimiter();
+        if (bench.IsOn(BenchStages.Auth))
+        {
+            app.UseAuthentication();
+            app.UseRevocationStalenessLimit();
+            app.UseAuthorization();
+        }
+        else
+        {
+            app.SkipAutomaticAuth();
+        }
+
+        if (bench.IsOn(BenchStages.Checks))
+        {
+            app.UseRateLimiter();
+        }
 
         app.MapGatewayHealthChecks();
         app.MapAuthEndpoints();

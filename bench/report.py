@@ -96,8 +96,8 @@ def proxy_section(runs, conns):
         return []
 
     one_conn = conns == 1
-    header = "| target | req/s | (min–max) | p50 µs | p99 µs | CPU µs/req | peak RSS MB | vs bare YARP | vs direct |"
-    rule = "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    header = "| target | req/s | (min–max) | p50 µs | p99 µs | CPU µs/req | bytes/req | peak RSS MB | vs bare YARP | vs direct |"
+    rule = "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     if one_conn:
         header += " p50 − bare YARP µs |"
         rule += " ---: |"
@@ -115,6 +115,7 @@ def proxy_section(runs, conns):
             fmt(median(r["wrk"]["p50_us"] for r in target_runs)),
             fmt(median(r["wrk"]["p99_us"] for r in target_runs)),
             fmt(median(cpu_us_per_request(r) for r in target_runs), "{:.1f}"),
+            fmt(median(alloc_per_request(r) for r in target_runs)),
             fmt(max(r["peak_rss_kb"] for r in target_runs) / 1024, "{:.0f}"),
             fmt(same_round_ratio(by_round, "bare-yarp", target), "{:.2f}x"),
             fmt(same_round_ratio(by_round, "direct", target), "{:.2f}x"),
@@ -130,6 +131,106 @@ def proxy_section(runs, conns):
         lines += ["", "Against the gateway in memory, same rounds: " + "; ".join(
             f"{TARGET_LABELS[t]} {fmt(same_round_ratio(by_round, 'gateway-memory', t), '{:.3f}x')}" for t in variants) + "."]
     return lines
+
+
+LEDGER_STEPS = [
+    ("gateway-memory", "the shipped gateway (in-memory revocation, valid cookie)"),
+    ("ledger-log", "request logging off"),
+    ("ledger-metrics", "metrics off (the proxy's decision counter)"),
+    ("ledger-sliding", "sliding refresh off (`Gateway:Session:Sliding=false`)"),
+    ("ledger-revocation", "revocation off (authentication still on)"),
+    ("ledger-checks", "host check, path check, assets and rate limiter removed"),
+    ("ledger-auth", "authentication and authorization off: identity transform only"),
+    ("ledger-identity", "identity transform off"),
+    ("ledger-extras", "YARP's default pipeline: no error pages, socket tracking, caching headers, exception handler"),
+]
+
+
+def alloc_per_request(run):
+    requests = run["wrk"]["requests"]
+    return run["alloc_bytes"] / requests if run.get("alloc_bytes") is not None and requests else None
+
+
+def ledger_section(runs):
+    """Each step switches off one more stage than the one above it; the deltas are what that stage cost."""
+    by_round = defaultdict(dict)
+    for run in runs:
+        if run["phase"] == "ledger":
+            by_round[run["round"]][run["target"]] = run
+    if not by_round:
+        return []
+    targets = {t for r in by_round.values() for t in r}
+
+    def med(target, value):
+        return median(value(r[target]) for r in by_round.values() if target in r)
+
+    lines = ["", f"## Cost ledger (32 connections, {len(by_round)} rounds, cumulative: each row also has every stage above it off)", "",
+             "| step | req/s | vs bare YARP | Δ ratio | CPU µs/req | Δ CPU µs | bytes/req | Δ bytes | p50 µs | errors |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    previous = None
+    for target, label in LEDGER_STEPS + [("bare-yarp", "bare YARP (reference)")]:
+        if target not in targets:
+            continue
+        ratio = same_round_ratio(by_round, "bare-yarp", target)
+        cpu = med(target, cpu_us_per_request)
+        alloc = med(target, alloc_per_request)
+        row = [label, fmt(med(target, rate)), fmt(ratio, "{:.2f}x")]
+        if previous and target != "bare-yarp":
+            row += [fmt(None if ratio is None or previous[0] is None else ratio - previous[0], "{:+.2f}"),
+                    fmt(cpu, "{:.1f}"), fmt(None if cpu is None or previous[1] is None else cpu - previous[1], "{:+.1f}"),
+                    fmt(alloc), fmt(None if alloc is None or previous[2] is None else alloc - previous[2], "{:+.0f}")]
+        else:
+            row += ["", fmt(cpu, "{:.1f}"), "", fmt(alloc), ""]
+        row += [fmt(med(target, lambda r: r["wrk"]["p50_us"])), str(sum(failures(r[target]) for r in by_round.values() if target in r))]
+        lines.append("| " + " | ".join(row) + " |")
+        previous = (ratio, cpu, alloc)
+    lines += ["", "Δ is against the row above (for req/s, in points of the ratio to bare YARP); the last gateway row "
+              "against bare YARP is what the gateway's host (its services, Serilog, options) costs with every stage off. "
+              "bytes/req is `GC.GetTotalAllocatedBytes` over the run divided by requests (all threads, the log writer's "
+              "included)."]
+    return lines
+
+
+def users_section(runs, settings):
+    single = {r["round"]: r for r in runs if r["phase"] == "users-single"}
+    many = {r["round"]: r for r in runs if r["phase"] == "users-many"}
+    rounds = sorted(set(single) & set(many))
+    if not rounds:
+        return []
+    ratio = median(rate(many[n]) / rate(single[n]) for n in rounds)
+    rss = max(r["peak_rss_kb"] for r in many.values()) / 1024
+    return [
+        "", f"## {settings.get('users', 'many')} distinct signed-in users (gateway in-memory, 32 connections, {len(rounds)} rounds)", "",
+        "| tokens | req/s | p50 µs | p99 µs | CPU µs/req | bytes/req | errors |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ] + [
+        f"| {label} | {fmt(median(rate(r) for r in group.values()))} | "
+        f"{fmt(median(r['wrk']['p50_us'] for r in group.values()))} | {fmt(median(r['wrk']['p99_us'] for r in group.values()))} | "
+        f"{fmt(median(cpu_us_per_request(r) for r in group.values()), '{:.1f}')} | "
+        f"{fmt(median(alloc_per_request(r) for r in group.values()))} | {sum(failures(r) for r in group.values())} |"
+        for label, group in (("one token", single), ("distinct tokens, round robin", many))
+    ] + ["", f"Distinct tokens against one, same round: {fmt(ratio, '{:.2f}x')} (median). Peak RSS by the end: {rss:.0f} MB."]
+
+
+def soak_section(runs):
+    soak = next((r for r in runs if r["phase"] == "soak"), None)
+    rss = next((r for r in runs if r["phase"] == "soak-rss"), None)
+    if soak is None or rss is None:
+        return []
+    samples = rss["samples"]
+    seconds = soak["wrk"]["duration_us"] / 1e6
+    # Warm-up: the first quarter of the run (pools, JIT, the GC settling on its budget); growth is what comes after.
+    warm = [kb for t, kb in samples if t >= seconds / 4] or [kb for _, kb in samples]
+    after_warmup, last, top = warm[0] / 1024, warm[-1] / 1024, max(kb for _, kb in samples) / 1024
+    trace = ", ".join(f"{t:.0f}s {kb / 1024:.0f}" for t, kb in samples[:: max(1, len(samples) // 12)])
+    return [
+        "", f"## Soak: {seconds:.0f} s at a fixed {rss['target_rate']} req/s ({rss['target_rate'] / rss['peak_rate']:.0%} of the "
+            f"gateway's peak {rss['peak_rate']} req/s), 32 connections, gateway in-memory", "",
+        "| achieved req/s | p50 µs | p99 µs | errors | RSS after warm-up MB | RSS at the end MB | growth MB | highest RSS MB |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| {rate(soak):.0f} | {soak['wrk']['p50_us']} | {soak['wrk']['p99_us']} | {failures(soak)} | {after_warmup:.0f} | "
+        f"{last:.0f} | {last - after_warmup:+.0f} | {top:.0f} |",
+        "", f"RSS over time (s, MB): {trace}.",
+    ]
 
 
 def rounds_section(runs):
@@ -242,6 +343,9 @@ def main():
     lines = machine_section(meta, settings, end)
     for conns in sorted({r["conns"] for r in runs if r["phase"] == "proxy"}, reverse=True):
         lines += proxy_section(runs, conns)
+    lines += ledger_section(runs)
+    lines += users_section(runs, settings)
+    lines += soak_section(runs)
     lines += login_section(runs)
     lines += hash_cost_section(runs)
     lines += flood_section(runs, settings)

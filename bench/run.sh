@@ -24,6 +24,13 @@ BENCH_PATH=${BENCH_PATH:-/bench/ping}          # a protected route (the gateway'
 BENCH_KEEP_WORK=${BENCH_KEEP_WORK:-0}          # 1 keeps the temp folder (configs, logs, raw wrk output)
 read -r -a TARGETS <<<"${BENCH_TARGETS:-direct bare-yarp nginx gateway-memory gateway-metrics gateway-sliding-off gateway-assertion gateway-redis}"
 BENCH_SCRAPE_INTERVAL=${BENCH_SCRAPE_INTERVAL:-5} # seconds between scrapes of gateway-metrics' /metrics
+BENCH_LOGINS=${BENCH_LOGINS:-1}                # 0 skips the login and login-flood phases
+BENCH_SOAK_DURATION=${BENCH_SOAK_DURATION:-60s} # the fixed-rate soak (0 skips it)
+BENCH_SOAK_LOAD=${BENCH_SOAK_LOAD:-80}         # its rate, in % of the gateway's peak req/s
+BENCH_SOAK_SAMPLE=${BENCH_SOAK_SAMPLE:-2}      # seconds between RSS samples during the soak
+BENCH_USERS=${BENCH_USERS:-10000}              # distinct signed-in users (tokens) of the users phase (0 skips it)
+BENCH_USERS_ROUNDS=${BENCH_USERS_ROUNDS:-3}    # single-token / many-token pairs
+BENCH_LEDGER_ROUNDS=${BENCH_LEDGER_ROUNDS:-3}  # rounds of the cost ledger (0 skips it; needs bare-yarp and gateway-memory)
 
 BENCH_USER=bench-user
 BENCH_PASSWORD=$(random_secret 18)
@@ -41,6 +48,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+ledger_on() { [ "$BENCH_LEDGER_ROUNDS" -gt 0 ] && has_target bare-yarp && has_target gateway-memory; }
+
 has_target() {
   local name
   for name in "${TARGETS[@]}"; do [ "$name" = "$1" ] && return 0; done
@@ -49,7 +58,7 @@ has_target() {
 
 start_targets() {
   local ports
-  mapfile -t ports < <(free_ports 11)
+  mapfile -t ports < <(free_ports 20)
   BACKEND_PORT=${ports[0]} REDIS_PORT=${ports[5]} GATEWAY_B_PORT=${ports[6]}
   GATEWAY_CONFIG=$WORK/gateway.json
   write_proxy_json "$WORK/bare-yarp.json" "$BACKEND_PORT"
@@ -66,6 +75,7 @@ start_targets() {
     start_gateway gateway-metrics "${ports[7]}" "$GATEWAY_CONFIG" --Gateway:Metrics:Url "http://127.0.0.1:${ports[9]}"
     start_scraper "http://127.0.0.1:${ports[9]}/metrics" "$BENCH_SCRAPE_INTERVAL"
   fi
+  if ledger_on; then start_ledger "${ports[@]:11:8}"; fi
   has_target gateway-sliding-off && start_gateway gateway-sliding-off "${ports[8]}" "$GATEWAY_CONFIG" --Gateway:Session:Sliding false
   if has_target gateway-redis; then
     start_redis "$REDIS_PORT" "$WORK/redis"
@@ -90,22 +100,27 @@ main() {
   ensure_packages
   build_projects "$REPO" "$WORK/logs"
   NGINX=$(nginx_binary) python3 "$BENCH_DIR/machine_info.py" "$REPO" >>"$RESULTS"
-  printf '{"phase":"settings","duration":"%s","rounds":%d,"warmup":"%s","connections":"%s","wrk_threads":%d,"path":"%s","login_conns":%d,"flood_conns":%d,"flood_rounds":%d,"password_iterations":"%s"}\n' \
+  printf '{"phase":"settings","duration":"%s","rounds":%d,"warmup":"%s","connections":"%s","wrk_threads":%d,"path":"%s","login_conns":%d,"flood_conns":%d,"flood_rounds":%d,"password_iterations":"%s","users":%d}\n' \
     "$BENCH_DURATION" "$BENCH_ROUNDS" "$BENCH_WARMUP" "$BENCH_CONNECTIONS" "$WRK_THREADS" "$BENCH_PATH" \
-    "$BENCH_LOGIN_CONNS" "$BENCH_FLOOD_CONNS" "$BENCH_FLOOD_ROUNDS" "${Gateway__Users__PasswordIterations:-gateway default}" >>"$RESULTS"
+    "$BENCH_LOGIN_CONNS" "$BENCH_FLOOD_CONNS" "$BENCH_FLOOD_ROUNDS" "${Gateway__Users__PasswordIterations:-gateway default}" "$BENCH_USERS" >>"$RESULTS"
 
   start_targets
   sign_in
   local name
   for name in "${TARGETS[@]}"; do check_protected "$name"; done
+  if ledger_on; then for name in "${LEDGER_STEPS[@]}"; do check_protected "$name"; done; fi
 
   phase_warmup
   phase_proxy_rounds
+  ledger_on && phase_ledger
+  # The soak before the users phase, whose 10,000 cached tokens would count in the soak's RSS.
+  if has_target gateway-memory && [ "$BENCH_SOAK_DURATION" != 0 ]; then phase_soak; fi
+  if has_target gateway-memory && [ "$BENCH_USERS" -gt 0 ]; then phase_users; fi
   if has_target gateway-metrics; then
     require_running scraper "${TARGET_LOG[scraper]}" || die "the /metrics scraper stopped; log: ${TARGET_LOG[scraper]}"
   fi
   phase_hash_cost
-  if has_target gateway-memory; then
+  if has_target gateway-memory && [ "$BENCH_LOGINS" = 1 ]; then
     phase_logins
     phase_login_flood
   fi

@@ -140,6 +140,35 @@ public sealed class ValidatedTokenCacheTests
         Assert.False(cache.TryGet("token-a", out _));
     }
 
+    [Fact]
+    public void Add_AsManyTokensAsTheCapacityOfASplitCache_KeepsEveryOne()
+    {
+        // 16 shards: with a fixed share each, the shards hashing gives a few more tokens than average evicted some,
+        // and a round robin over the tokens then missed on every request to those shards.
+        const int capacity = 10_000;
+        var cache = Cache(new ManualClock(Start), capacity: capacity);
+        var tokens = Enumerable.Range(0, capacity).Select(i => $"header.payload-{i}.{Convert.ToBase64String(BitConverter.GetBytes(i * 2654435761L))}").ToList();
+        foreach (var token in tokens)
+        {
+            cache.Add(token, Validated(Start.ToUnixTimeSeconds() + 600));
+        }
+
+        Assert.Equal(capacity, cache.Count);
+        Assert.All(tokens, token => Assert.True(cache.TryGet(token, out _)));
+    }
+
+    [Fact]
+    public void TryGet_TokenStillInsideItsHeader_ReturnsTheCachedString()
+    {
+        var cache = Cache(new ManualClock(Start));
+        cache.Add("header.payload.signature", Validated(Start.ToUnixTimeSeconds() + 60));
+        var header = "gateway_token=header.payload.signature; theme=dark";
+
+        Assert.True(cache.TryGet(header.AsSpan(14, 24), out var cached, out var validated));
+        Assert.Equal("header.payload.signature", cached);
+        Assert.Equal("jti", validated.TokenId);
+    }
+
     private static ValidatedTokenCache Cache(TimeProvider clock, int capacity = 100, TimeSpan? skew = null) =>
         new(Options.Create(new JwtOptions { ValidatedTokenCacheSize = capacity, ClockSkew = skew ?? TimeSpan.FromSeconds(5) }), clock);
 

@@ -1,6 +1,7 @@
 using Gateway.Configuration;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,8 @@ internal static class GatewayAuthentication
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, ConfigureGatewayJwtBearer>());
 
         services.AddAuthentication(Scheme).AddJwtBearer(Scheme, _ => { });
+        // Singleton: it keeps no per-request state, and every service it uses is stateless.
+        services.Replace(ServiceDescriptor.Singleton<IPolicyEvaluator, GatewayPolicyEvaluator>());
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(SignedIn)
             .SetDefaultPolicy(SignedIn)

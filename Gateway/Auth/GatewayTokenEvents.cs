@@ -30,51 +30,46 @@ internal sealed class GatewayTokenEvents(
     {
         var request = context.Request;
         var authorization = request.Headers.Authorization.ToString();
-        string? token = null;
+        // The token as sent, still inside its header: a token seen before is found in the cache without a copy.
+        ReadOnlySpan<char> presented;
         if (authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
             // Remember where the token came from, so the proxy strips exactly what the gateway consumed.
-            token = authorization[BearerPrefix.Length..].Trim();
+            presented = authorization.AsSpan(BearerPrefix.Length).Trim();
             context.HttpContext.SetTokenSource(TokenSource.AuthorizationHeader);
         }
         else
         {
             switch (cookies.ReadToken(request, out var cookie))
             {
-                case CookieCount.One when !string.IsNullOrEmpty(cookie):
-                    token = cookie;
+                case CookieCount.One when !cookie.IsEmpty:
+                    presented = cookie;
                     context.HttpContext.SetTokenSource(TokenSource.Cookie);
                     break;
                 case CookieCount.Several:
                     context.HttpContext.SetCookieConflict();
                     TokenCookieLog.SeveralTokenCookies(logger, request.Path, cookies.Name);
                     return Task.CompletedTask;
-            }
-
-            // The browser dropped the token cookie (closed, or it expired): a remembered session comes back.
-            if (token is null && cookies.ReadRemembered(request) is { } remembered)
-            {
-                return RestoreAsync(context, remembered);
+                default:
+                    // The browser dropped the token cookie (closed, or it expired): a remembered session comes back.
+                    return cookies.ReadRemembered(request) is { } remembered ? RestoreAsync(context, remembered) : Task.CompletedTask;
             }
         }
-
-        if (token is null)
-        {
-            return Task.CompletedTask;
-        }
-
-        context.Token = token;
 
         // Seen and validated before: skip the signature check, but never the revocation check.
-        if (cache.TryGet(token, out var validated)
+        if (cache.TryGet(presented, out var cached, out var validated)
             && !revocation.IsRevoked(validated.TokenId, validated.SessionId, validated.UserId, validated.AuthenticatedAt))
         {
+            context.Token = cached;
             context.Principal = validated.Principal;
             context.Success();
             return refresh.IsDue(context.HttpContext, validated.ExpiresAt)
                 ? refresh.SlideAsync(context.HttpContext, validated.Principal)
                 : Task.CompletedTask;
         }
+
+        var token = presented.ToString();
+        context.Token = token;
 
         // A browser-session token cookie outlives its token: past exp, a remembered session is restored instead.
         if (context.HttpContext.GetTokenSource() == TokenSource.Cookie

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Gateway.SecondFactor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -18,18 +19,34 @@ internal sealed class RoutePolicyProvider(
     private readonly bool _secondFactorForAll = secondFactor.Value.RequiredForAll;
     private readonly ConcurrentDictionary<AuthorizationPolicy, AuthorizationPolicy> _withSecondFactor = new();
 
+    // The authorization middleware asks for the fallback policy on every request to a route that names none: the
+    // answers are completed tasks made once, the named ones once per policy object, which a reload replaces (so a
+    // reload is seen at once, and the table forgets the old ones with them).
+    private readonly ConditionalWeakTable<AuthorizationPolicy, Task<AuthorizationPolicy?>> _named = new();
+    private Task<AuthorizationPolicy>? _default;
+    private Task<AuthorizationPolicy?>? _fallback;
+
     /// <summary>
     /// The authorization middleware caches a policy per endpoint when allowed; YARP keeps a route's endpoint when only
     /// the policy it names changed, so a cached policy would keep the old roles after a reload.
     /// </summary>
     public bool AllowsCachingPolicies => false;
 
-    public async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName) =>
-        policies.Find(policyName) ?? ForAll(await _registered.GetPolicyAsync(policyName));
+    public Task<AuthorizationPolicy?> GetPolicyAsync(string policyName) =>
+        policies.Find(policyName) is { } named
+            ? _named.GetValue(named, static policy => Task.FromResult<AuthorizationPolicy?>(policy))
+            : RegisteredAsync(policyName);
 
-    public async Task<AuthorizationPolicy> GetDefaultPolicyAsync() => ForAll(await _registered.GetDefaultPolicyAsync())!;
+    // The registered policies come from AuthorizationOptions, fixed at start-up: computed once (a race computes the same).
+    public Task<AuthorizationPolicy> GetDefaultPolicyAsync() => _default ??= DefaultAsync();
 
-    public async Task<AuthorizationPolicy?> GetFallbackPolicyAsync() => ForAll(await _registered.GetFallbackPolicyAsync());
+    public Task<AuthorizationPolicy?> GetFallbackPolicyAsync() => _fallback ??= FallbackAsync();
+
+    private async Task<AuthorizationPolicy?> RegisteredAsync(string policyName) => ForAll(await _registered.GetPolicyAsync(policyName));
+
+    private async Task<AuthorizationPolicy> DefaultAsync() => ForAll(await _registered.GetDefaultPolicyAsync())!;
+
+    private async Task<AuthorizationPolicy?> FallbackAsync() => ForAll(await _registered.GetFallbackPolicyAsync());
 
     private AuthorizationPolicy? ForAll(AuthorizationPolicy? policy) =>
         policy is null || !_secondFactorForAll

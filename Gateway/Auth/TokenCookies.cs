@@ -32,9 +32,16 @@ internal sealed class TokenCookies(IOptions<TokenCookieOptions> options, TimePro
     /// </summary>
     public static CookieCount Find(StringValues headers, string name, out string? value)
     {
-        value = null;
+        var count = FindSpan(headers, name, out var found);
+        value = count == CookieCount.One ? found.ToString() : null;
+        return count;
+    }
+
+    /// <summary><see cref="Find"/> without copying the value out of the header.</summary>
+    public static CookieCount FindSpan(StringValues headers, string name, out ReadOnlySpan<char> value)
+    {
+        value = default;
         var count = CookieCount.None;
-        ReadOnlySpan<char> found = default;
         var pairs = new CookiePairs(headers);
         while (pairs.MoveNext())
         {
@@ -45,22 +52,19 @@ internal sealed class TokenCookies(IOptions<TokenCookieOptions> options, TimePro
 
             if (count == CookieCount.One)
             {
+                value = default;
                 return CookieCount.Several;
             }
 
             count = CookieCount.One;
-            found = pairs.Value;
-        }
-
-        if (count == CookieCount.One)
-        {
-            value = found.ToString();
+            value = pairs.Value;
         }
 
         return count;
     }
 
-    public CookieCount ReadToken(HttpRequest request, out string? token) => Find(request.Headers.Cookie, Name, out token);
+    /// <param name="token">The cookie's value, still in the request's Cookie header.</param>
+    public CookieCount ReadToken(HttpRequest request, out ReadOnlySpan<char> token) => FindSpan(request.Headers.Cookie, Name, out token);
 
     /// <summary>The remember-me credential, when exactly one cookie of its name was sent (see <see cref="Find"/>).</summary>
     public string? ReadRemembered(HttpRequest request) =>

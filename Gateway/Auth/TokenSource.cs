@@ -11,7 +11,12 @@ internal static class TokenSourceExtensions
 {
     private static readonly object Key = new();
 
-    public static void SetTokenSource(this HttpContext context, TokenSource source) => context.Items[Key] = source;
+    // Boxed once, so marking a request allocates nothing.
+    private static readonly object FromCookie = TokenSource.Cookie;
+    private static readonly object FromAuthorizationHeader = TokenSource.AuthorizationHeader;
+
+    public static void SetTokenSource(this HttpContext context, TokenSource source) =>
+        context.Items[Key] = source == TokenSource.Cookie ? FromCookie : FromAuthorizationHeader;
 
     public static TokenSource? GetTokenSource(this HttpContext context) =>
         context.Items.TryGetValue(Key, out var value) ? (TokenSource)value! : null;

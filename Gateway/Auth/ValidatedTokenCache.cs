@@ -10,7 +10,8 @@ namespace Gateway.Auth;
 /// hits; revocation is still checked on every request by the caller. Bounded, so a flood of distinct valid tokens
 /// cannot grow it without limit: when full, the least recently used token makes room, in constant time, so a full
 /// cache costs no more than no cache. Large caches are split into shards with a lock each, so concurrent requests
-/// rarely wait for one another; the least recently used is then decided within a shard.
+/// rarely wait for one another; the least recently used is then decided within a shard, and the shards share the
+/// capacity rather than each holding a fixed part of it.
 /// </summary>
 internal sealed class ValidatedTokenCache
 {
@@ -33,26 +34,30 @@ internal sealed class ValidatedTokenCache
             shards *= 2;
         }
 
-        // The shard capacities add up to exactly the configured one.
+        // One budget for all shards: together they never hold more than the configured capacity.
+        var budget = new ValidatedTokenCacheBudget(capacity);
         _shards = new ValidatedTokenCacheShard[shards];
         for (var i = 0; i < shards; i++)
         {
-            _shards[i] = new ValidatedTokenCacheShard(capacity / shards + (i < capacity % shards ? 1 : 0));
+            _shards[i] = new ValidatedTokenCacheShard(budget);
         }
     }
 
     public int Count => _shards.Sum(shard => shard.Count);
 
-    public bool TryGet(string token, out ValidatedToken validated)
+    public bool TryGet(string token, out ValidatedToken validated) => TryGet(token.AsSpan(), out _, out validated);
+
+    /// <summary>Looks the token up without making a string of it first: a hit returns the cached one.</summary>
+    public bool TryGet(ReadOnlySpan<char> token, out string cached, out ValidatedToken validated)
     {
         // The same rule as lifetime validation: accepted until exp plus the clock skew.
         var oldestLiveExpiry = _time.GetUtcNow().ToUnixTimeSeconds() - _skewSeconds;
-        return ShardOf(token).TryGet(token, oldestLiveExpiry, out validated);
+        return ShardOf(token).TryGet(token, oldestLiveExpiry, out cached, out validated);
     }
 
     public void Add(string token, ValidatedToken validated) => ShardOf(token).Add(token, validated);
 
-    private ValidatedTokenCacheShard ShardOf(string token)
+    private ValidatedTokenCacheShard ShardOf(ReadOnlySpan<char> token)
     {
         if (_shards.Length == 1)
         {

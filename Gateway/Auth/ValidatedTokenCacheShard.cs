@@ -2,15 +2,26 @@ namespace Gateway.Auth;
 
 /// <summary>
 /// One lock's worth of <see cref="ValidatedTokenCache"/>: a dictionary for lookups and a list in order of use, so a
-/// hit, an add and an eviction each take constant time under a short lock.
+/// hit, an add and an eviction each take constant time under a short lock. The entries of all shards share one
+/// budget, the configured capacity: a shard grows while the budget lasts and, once it is spent, makes room by
+/// evicting its own least recently used token. Fixed shares would overflow the shards that hashing happens to give a
+/// few more tokens than average, and a cycle through more tokens than a shard holds misses on every request.
 /// </summary>
-internal sealed class ValidatedTokenCacheShard(int capacity)
+internal sealed class ValidatedTokenCacheShard
 {
+    private readonly ValidatedTokenCacheBudget _budget;
     private readonly Dictionary<string, Node> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private readonly Lock _lock = new();
 
     // A ring through a sentinel: the sentinel's Next is the most recently used, its Previous the least.
     private readonly Node _sentinel = Node.Sentinel();
+
+    public ValidatedTokenCacheShard(ValidatedTokenCacheBudget budget)
+    {
+        _budget = budget;
+        _bySpan = _nodes.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public int Count
     {
@@ -24,20 +35,24 @@ internal sealed class ValidatedTokenCacheShard(int capacity)
     }
 
     /// <param name="oldestLiveExpiry">Tokens whose exp is before this (now minus the clock skew) have expired.</param>
-    public bool TryGet(string token, long oldestLiveExpiry, out ValidatedToken validated)
+    /// <param name="cached">The cached key, equal to <paramref name="token"/>, so a hit needs no string of its own.</param>
+    public bool TryGet(ReadOnlySpan<char> token, long oldestLiveExpiry, out string cached, out ValidatedToken validated)
     {
         lock (_lock)
         {
-            if (!_nodes.TryGetValue(token, out var node))
+            if (!_bySpan.TryGetValue(token, out var node))
             {
+                cached = null!;
                 validated = null!;
                 return false;
             }
 
             if (node.Value.ExpiresAt < oldestLiveExpiry)
             {
-                _nodes.Remove(token);
+                _nodes.Remove(node.Key);
                 node.Unlink();
+                _budget.Return();
+                cached = null!;
                 validated = null!;
                 return false;
             }
@@ -48,6 +63,7 @@ internal sealed class ValidatedTokenCacheShard(int capacity)
                 node.LinkAfter(_sentinel);
             }
 
+            cached = node.Key;
             validated = node.Value;
             return true;
         }
@@ -55,18 +71,18 @@ internal sealed class ValidatedTokenCacheShard(int capacity)
 
     public void Add(string token, ValidatedToken validated)
     {
-        if (capacity == 0)
-        {
-            return;
-        }
-
         lock (_lock)
         {
             if (_nodes.TryGetValue(token, out var node))
             {
                 node.Unlink();
             }
-            else if (_nodes.Count >= capacity)
+            else if (_budget.TryTake())
+            {
+                node = new Node { Key = token };
+                _nodes.Add(token, node);
+            }
+            else if (_nodes.Count > 0)
             {
                 // Reuse the least recently used entry's node, so a full cache allocates nothing more.
                 node = _sentinel.Previous;
@@ -77,8 +93,8 @@ internal sealed class ValidatedTokenCacheShard(int capacity)
             }
             else
             {
-                node = new Node { Key = token };
-                _nodes.Add(token, node);
+                // Other shards hold the whole budget (or it is 0): validated in full until a slot frees.
+                return;
             }
 
             node.Value = validated;

@@ -24,7 +24,10 @@ internal sealed class BatchedConsoleSink : IBatchedLogEventSink, IDisposable
     {
         foreach (var logEvent in batch)
         {
-            _formatter.Format(logEvent, _writer);
+            if (!RequestLine.TryWrite(logEvent, _writer))
+            {
+                _formatter.Format(logEvent, _writer);
+            }
         }
 
         _writer.Flush();

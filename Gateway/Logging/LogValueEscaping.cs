@@ -13,11 +13,19 @@ internal sealed class LogValueEscaping : ILogEventEnricher
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
         List<LogEventProperty>? escaped = null;
-        foreach (var (name, value) in logEvent.Properties)
+        // Serilog keeps the properties in a Dictionary: enumerated as one, nothing is boxed on every event.
+        if (logEvent.Properties is Dictionary<string, LogEventPropertyValue> properties)
         {
-            if (value is ScalarValue { Value: string text } && LogValue.Escape(text) is var safe && !ReferenceEquals(safe, text))
+            foreach (var (name, value) in properties)
             {
-                (escaped ??= []).Add(new LogEventProperty(name, new ScalarValue(safe)));
+                Collect(name, value, ref escaped);
+            }
+        }
+        else
+        {
+            foreach (var (name, value) in logEvent.Properties)
+            {
+                Collect(name, value, ref escaped);
             }
         }
 
@@ -25,6 +33,14 @@ internal sealed class LogValueEscaping : ILogEventEnricher
         foreach (var property in escaped ?? [])
         {
             logEvent.AddOrUpdateProperty(property);
+        }
+    }
+
+    private static void Collect(string name, LogEventPropertyValue value, ref List<LogEventProperty>? escaped)
+    {
+        if (value is ScalarValue { Value: string text } && LogValue.Escape(text) is var safe && !ReferenceEquals(safe, text))
+        {
+            (escaped ??= []).Add(new LogEventProperty(name, new ScalarValue(safe)));
         }
     }
 }

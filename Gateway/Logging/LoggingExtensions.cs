@@ -1,9 +1,6 @@
-using System.Diagnostics;
-using Gateway.Tokens;
 using Serilog;
 using Serilog.Configuration;
 using Serilog.Events;
-using Yarp.ReverseProxy.Model;
 
 namespace Gateway.Logging;
 
@@ -40,32 +37,17 @@ internal static class LoggingExtensions
                 QueueLimit = 100_000,
             })
             .CreateLogger();
-        builder.Services.AddSerilog(logger, dispose: true);
+        // Serilog as the provider of the framework's own logger factory, not as a replacement factory: that one makes a
+        // new logger, with its own event-id cache, every time a category is asked for, and ASP.NET's authentication
+        // handler asks on every request. The standard factory keeps one per category; the filter passes every level
+        // to Serilog, whose own minimum levels decide, as before.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(logger, dispose: true);
         builder.Services.AddSingleton<Serilog.ILogger>(logger);
         return builder;
     }
 
-    /// <summary>
-    /// One line per request: method, path (no query string), status, elapsed, route, user id and the W3C trace id, the
-    /// one a traced backend receives in traceparent, so a line can be matched with the backend's and a trace.
-    /// </summary>
+    /// <summary>One line per request (<see cref="RequestLogging"/>), outermost, so it records the status the error handler chose.</summary>
     public static IApplicationBuilder UseGatewayRequestLogging(this IApplicationBuilder app) =>
-        app.UseSerilogRequestLogging(options =>
-        {
-            options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
-            options.MessageTemplate =
-                "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (route {RouteId}, user {UserId}) from {ClientAddress} trace {TraceId}";
-            options.EnrichDiagnosticContext = (diagnostics, context) =>
-            {
-                var endpoint = context.GetEndpoint();
-                diagnostics.Set("RouteId",
-                    endpoint?.Metadata.GetMetadata<RouteModel>()?.Config.RouteId ?? endpoint?.DisplayName ?? "-");
-                diagnostics.Set("UserId", context.User.FindFirst(GatewayClaims.Subject)?.Value ?? "-");
-                // The client's, or from a trusted load balancer the one it forwarded (Gateway:ForwardedHeaders).
-                diagnostics.Set("ClientAddress", context.Connection.RemoteIpAddress?.ToString() ?? "-");
-                // The hosting layer starts the request's activity whenever it logs (always here), traced or not; its
-                // hex id is already a string, so this allocates nothing.
-                diagnostics.Set("TraceId", Activity.Current?.TraceId.ToHexString() ?? "-");
-            };
-        });
+        app.UseMiddleware<RequestLogging>();
 }

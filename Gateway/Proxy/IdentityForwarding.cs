@@ -24,8 +24,7 @@ internal sealed class IdentityForwarding(IOptions<IdentityHeaderOptions> options
         RemoveClientIdentityHeaders(context);
         RemoveGatewayCookies(context);
 
-        var user = http.User;
-        if (user.Identity?.IsAuthenticated != true)
+        if (ForwardedIdentity.Of(http.User) is not { } identity)
         {
             return ValueTask.CompletedTask;
         }
@@ -35,13 +34,13 @@ internal sealed class IdentityForwarding(IOptions<IdentityHeaderOptions> options
             RemoveHeader(context, "Authorization");
         }
 
-        AddHeader(context, options.Value.UserId, user.FindFirst(GatewayClaims.Subject)!.Value);
-        if (user.FindFirst(GatewayClaims.Name)?.Value is { Length: > 0 } name)
+        AddHeader(context, options.Value.UserId, identity.UserId!);
+        if (identity.Name is { } name)
         {
-            AddHeader(context, options.Value.UserName, HeaderSafe(name));
+            AddHeader(context, options.Value.UserName, name);
         }
 
-        if (RoleList(user) is { Length: > 0 } roles)
+        if (identity.Roles is { Length: > 0 } roles)
         {
             AddHeader(context, options.Value.UserRoles, roles);
         }

@@ -16,7 +16,7 @@ internal sealed class PrivateCaching : ResponseTransform
     public override ValueTask ApplyAsync(ResponseTransformContext context)
     {
         var http = context.HttpContext;
-        if (context.ProxyResponse is null || http.User.Identity?.IsAuthenticated != true)
+        if (context.ProxyResponse is null || ForwardedIdentity.Of(http.User) is null)
         {
             return ValueTask.CompletedTask;
         }

@@ -1,5 +1,6 @@
 using Gateway.Assertions;
 using Gateway.Configuration;
+using Gateway.Diagnostics;
 using Gateway.WebSockets;
 using Gateway.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,21 +18,41 @@ internal static class ProxyExtensions
         services.AddGatewaySection<ProxyOptions>(ProxyOptions.Section);
         services.AddAllowedHosts();
         services.TryAddSingleton<IdentityForwarding>();
-        services.AddReverseProxy()
+        var bench = BenchStages.Read(configuration);
+        var proxy = services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection(ConfigSection))
-            .AddConfigFilter<DefaultTimeoutFilter>()
-            .AddTransforms<IdentityTransformProvider>()
+            .AddConfigFilter<DefaultTimeoutFilter>();
+        if (bench.IsOn(BenchStages.Identity))
+        {
+            proxy.AddTransforms<IdentityTransformProvider>();
+        }
+
+        if (bench.IsOn(BenchStages.Extras))
+        {
             // After the identity transform, which removes a client's X-Gateway-Assertion.
-            .AddTransforms<AssertionTransformProvider>()
-            .AddTransforms<PrivateCachingTransformProvider>();
+            proxy.AddTransforms<AssertionTransformProvider>()
+                .AddTransforms<PrivateCachingTransformProvider>();
+        }
+
         return services;
     }
 
     public static IEndpointRouteBuilder MapGatewayProxy(this IEndpointRouteBuilder endpoints)
     {
+        var bench = endpoints.ServiceProvider.GetRequiredService<BenchStages>();
+        if (bench.IsOff(BenchStages.Extras))
+        {
+            endpoints.MapReverseProxy();
+            return endpoints;
+        }
+
         endpoints.MapReverseProxy(proxy =>
         {
-            proxy.UseMiddleware<ProxyMetrics>();
+            if (bench.IsOn(BenchStages.Metrics))
+            {
+                proxy.UseMiddleware<ProxyMetrics>();
+            }
+
             proxy.UseMiddleware<ForwarderErrorResponses>();
             proxy.UseOpenSocketTracking();
 

@@ -12,14 +12,12 @@ namespace Gateway.WebSockets;
 /// </summary>
 internal sealed class OpenSocketTracking(RequestDelegate next, OpenSockets sockets, ITokenRevocation revocation, ILogger<OpenSocketTracking> logger)
 {
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (!IsUpgrade(context) || Describe(context) is not { } socket)
-        {
-            await next(context);
-            return;
-        }
+    // Not async itself: most requests are no upgrade and go straight on, without a state machine of their own.
+    public Task InvokeAsync(HttpContext context) =>
+        IsUpgrade(context) && Describe(context) is { } socket ? TrackAsync(context, socket) : next(context);
 
+    private async Task TrackAsync(HttpContext context, OpenSocket socket)
+    {
         using var registration = sockets.Add(socket);
 
         // A revocation applied between the token check and the registration found nothing to close: look once more.

@@ -11,5 +11,8 @@ if (builder.Configuration["config"] is { Length: > 0 } configFile)
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 
 var app = builder.Build();
+// The bytes allocated so far, read by the bench before and after each run (the gateway's GATEWAY_BENCH_PROBE twin).
+app.MapWhen(context => context.Request.Path.Equals("/_bench/allocated", StringComparison.Ordinal), probe => probe.Run(context =>
+    context.Response.WriteAsync(GC.GetTotalAllocatedBytes(precise: true).ToString(System.Globalization.CultureInfo.InvariantCulture))));
 app.MapReverseProxy();
 app.Run();

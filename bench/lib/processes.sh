@@ -62,6 +62,16 @@ peak_rss_kb() {
   echo "$total"
 }
 
+# Current resident set size of a process tree in kB (VmRSS).
+rss_kb() {
+  local total=0 pid kb
+  for pid in $(process_tree "$1"); do
+    kb=$(awk '/^VmRSS:/ { print $2 }' /proc/"$pid"/status 2>/dev/null)
+    total=$((total + ${kb:-0}))
+  done
+  echo "$total"
+}
+
 require_running() {
   local name=$1 logfile=$2
   kill -0 "${TARGET_PID[$name]}" 2>/dev/null && return 0

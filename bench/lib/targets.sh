@@ -65,11 +65,35 @@ redis_answers() {
 # of this call only, so it is neither logged nor seen by the other programs.
 start_gateway() {
   local name=$1 port=$2 config=$3; shift 3
-  ASPNETCORE_ENVIRONMENT=Production Gateway__Jwt__SigningKey=$GATEWAY_SIGNING_KEY \
+  ASPNETCORE_ENVIRONMENT=Production Gateway__Jwt__SigningKey=$GATEWAY_SIGNING_KEY GATEWAY_BENCH_PROBE=${GATEWAY_BENCH_PROBE:-1} \
     start_target "$name" "$port" /healthz dotnet "$GATEWAY_DLL" --config "$config" --urls "http://127.0.0.1:$port" "$@"
 }
 
 # gateway-assertion: gateway-memory that also signs an X-Gateway-Assertion for the backend (cached per token and cluster).
 start_gateway_assertion() {
   start_gateway gateway-assertion "$1" "$2" --Gateway:Assertion:Enabled true
+}
+
+# The cost ledger (bench/README.md): each step switches off one more stage of the request path than the step before,
+# through the benchmark-only GATEWAY_BENCH_OFF (and, for sliding, the real Gateway:Session:Sliding setting).
+LEDGER_STEPS=(ledger-log ledger-metrics ledger-sliding ledger-revocation ledger-checks ledger-auth ledger-identity ledger-extras)
+declare -A LEDGER_STAGE=(
+  [ledger-log]=request-log [ledger-metrics]=metrics [ledger-sliding]=sliding [ledger-revocation]=revocation
+  [ledger-checks]=checks [ledger-auth]=auth [ledger-identity]=identity [ledger-extras]=extras
+)
+
+# start_ledger PORT...: one gateway per step, on the given ports in order.
+start_ledger() {
+  local off="" sliding=() step stage i=0
+  local ports=("$@")
+  for step in "${LEDGER_STEPS[@]}"; do
+    stage=${LEDGER_STAGE[$step]}
+    if [ "$stage" = sliding ]; then
+      sliding=(--Gateway:Session:Sliding false)
+    else
+      off=${off:+$off,}$stage
+    fi
+    GATEWAY_BENCH_OFF=$off start_gateway "$step" "${ports[i]}" "$GATEWAY_CONFIG" "${sliding[@]}"
+    i=$((i + 1))
+  done
 }
