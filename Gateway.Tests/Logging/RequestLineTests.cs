@@ -64,6 +64,7 @@ public sealed class RequestLineTests
         [
             new LogEventProperty("RouteId", new ScalarValue("app")),
             new LogEventProperty("UserId", new ScalarValue(user ?? "-")),
+            new LogEventProperty("ClientAddress", new ScalarValue("2001:db8::1")),
             new LogEventProperty("TraceId", new ScalarValue("4bf92f3577b34da6a3ce929d0e0e4736")),
             new LogEventProperty("RequestMethod", new ScalarValue("GET")),
             new LogEventProperty("RequestPath", new ScalarValue("/bench/ping")),
