@@ -61,7 +61,7 @@ phase_logout_propagation() {
   local port=$1
   start_gateway gateway-redis-b "$port" "$GATEWAY_CONFIG" --Gateway:Redis:Configuration "127.0.0.1:$REDIS_PORT"
   python3 "$BENCH_DIR/logout_propagation.py" --a "${TARGET_URL[gateway-redis]}" --b "${TARGET_URL[gateway-redis-b]}" \
-    --username "$BENCH_USER" --password "$BENCH_PASSWORD" --path "$BENCH_PATH" \
+    --username="$BENCH_USER" --password="$BENCH_PASSWORD" --path "$BENCH_PATH" \
     --trials "$BENCH_LOGOUT_TRIALS" --timeout 3 >>"$RESULTS" || die "the logout propagation test failed"
   log "logout propagation: $(tail -n 1 "$RESULTS")"
 }

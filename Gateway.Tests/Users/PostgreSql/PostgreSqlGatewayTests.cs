@@ -43,13 +43,13 @@ public sealed class PostgreSqlGatewayTests(PostgresFixture postgres) : IAsyncLif
     }
 
     [Fact]
-    public async Task LoginPageFromInstanceA_PostedToInstanceB_SignsInWithNoSharedFolder()
+    public async Task RegisteredOnA_LoginPageFromA_PostedToB_SignsInWithNoSharedFolder()
     {
         var database = await postgres.CreateDatabaseAsync();
         await using var a = await GatewayServer.StartAsync(_backend.Address, Settings(database));
         await using var b = await GatewayServer.StartAsync(_backend.Address, Settings(database));
         Assert.NotEqual(a.DataPath, b.DataPath);
-        using var registrar = b.CreateClient();
+        using var registrar = a.CreateClient();
         var user = await TestUsers.RegisterAsync(registrar);
 
         var cookies = new CookieContainer();
