@@ -30,7 +30,7 @@ public sealed class NginxForwardAuth : IAsyncLifetime
     {
         Backend = await SampleBackendServer.StartAsync();
         Gateway = await SessionGateway.StartAsync(Backend.Address, ("Gateway:Policies:admins:Roles:0", "admin"));
-        var port = NginxServer.FreePort();
+        var port = ClosedPort.FreePort();
         Nginx = await NginxServer.StartAsync(port, SiteConfiguration(port, Gateway.Server.Address, Backend.Address));
     }
 

@@ -33,16 +33,6 @@ public sealed class NginxServer : IAsyncDisposable
 
     private string ErrorLogPath => Path.Combine(Directory, "error.log");
 
-    /// <summary>A free port first, so the site configuration can name it in its <c>listen</c>.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     /// <param name="port">The port <paramref name="site"/> listens on (127.0.0.1).</param>
     /// <param name="site">What goes in the http block: upstreams and a server.</param>
     public static async Task<NginxServer> StartAsync(int port, string site)

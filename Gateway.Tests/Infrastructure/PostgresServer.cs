@@ -36,7 +36,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public static async Task<PostgresServer> StartAsync()
     {
-        var server = new PostgresServer(LocateBin(), FreePort(), TempFolder.Create("postgres"));
+        var server = new PostgresServer(LocateBin(), ClosedPort.FreePort(), TempFolder.Create("postgres"));
         try
         {
             await server.InitAndStartAsync();
@@ -203,12 +203,4 @@ public sealed class PostgresServer : IAsyncDisposable
             "tests need a real server. Run ./test.sh, which installs it, or install it yourself: apt-get install postgresql");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

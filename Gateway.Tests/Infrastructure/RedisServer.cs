@@ -31,7 +31,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
-        var server = new RedisServer(FreePort(), TempFolder.Create("redis"));
+        var server = new RedisServer(ClosedPort.FreePort(), TempFolder.Create("redis"));
         await server.StartAgainAsync();
         return server;
     }
@@ -110,14 +110,6 @@ public sealed class RedisServer : IAsyncDisposable
                 "or install it yourself: apt-get install redis-server");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private async Task WaitUntilAnsweringAsync(Process process)
     {

@@ -25,7 +25,7 @@ public sealed class MetricsEndpointTests
     public async Task Metrics_ProxiedAndRefusedRequests_AreCountedByDecision()
     {
         await using var backend = await SampleBackendServer.StartAsync();
-        var metricsPort = FreePort();
+        var metricsPort = ClosedPort.FreePort();
         await using var gateway = await GatewayServer.StartAsync(backend.Address, [("Gateway:Metrics:Url", $"http://127.0.0.1:{metricsPort}")]);
         using var client = gateway.CreateClient();
 
@@ -55,7 +55,7 @@ public sealed class MetricsEndpointTests
     public async Task Metrics_RevokedTokenAndMissingRole_AreCountedApart()
     {
         await using var backend = await SampleBackendServer.StartAsync();
-        var metricsPort = FreePort();
+        var metricsPort = ClosedPort.FreePort();
         await using var gateway = await GatewayServer.StartAsync(backend.Address,
             [.. Auth.RoutePolicyFixture.Policies, ("Gateway:Metrics:Url", $"http://127.0.0.1:{metricsPort}")],
             Auth.RoutePolicyFixture.Routes());
@@ -82,7 +82,7 @@ public sealed class MetricsEndpointTests
     public async Task Metrics_LoginsAndRegistrations_AreCountedByResult()
     {
         await using var backend = await SampleBackendServer.StartAsync();
-        var metricsPort = FreePort();
+        var metricsPort = ClosedPort.FreePort();
         await using var gateway = await GatewayServer.StartAsync(backend.Address, [("Gateway:Metrics:Url", $"http://127.0.0.1:{metricsPort}")]);
         using var client = gateway.CreateClient();
 
@@ -109,7 +109,7 @@ public sealed class MetricsEndpointTests
     public async Task Metrics_RateLimitedLogin_IsCountedAsThrottled()
     {
         await using var backend = await SampleBackendServer.StartAsync();
-        var metricsPort = FreePort();
+        var metricsPort = ClosedPort.FreePort();
         await using var gateway = await GatewayServer.StartAsync(backend.Address,
             [("Gateway:Metrics:Url", $"http://127.0.0.1:{metricsPort}"), ("Gateway:RateLimit:AttemptsPerMinute", "1")]);
         using var client = gateway.CreateClient();
@@ -129,7 +129,7 @@ public sealed class MetricsEndpointTests
     public async Task MetricsPort_AnyOtherPathOrHost_AnswersOnlyMetrics()
     {
         await using var backend = await SampleBackendServer.StartAsync();
-        var metricsPort = FreePort();
+        var metricsPort = ClosedPort.FreePort();
         await using var gateway = await GatewayServer.StartAsync(backend.Address, [("Gateway:Metrics:Url", $"http://127.0.0.1:{metricsPort}")]);
         using var metrics = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{metricsPort}") };
 
@@ -150,7 +150,7 @@ public sealed class MetricsEndpointTests
     public async Task MainPort_Metrics_IsNotServed()
     {
         await using var backend = await SampleBackendServer.StartAsync();
-        var metricsPort = FreePort();
+        var metricsPort = ClosedPort.FreePort();
         var routes = new JsonObject { ["public"] = GatewayServer.Route("/public/{**rest}", "anonymous") };
         await using var gateway = await GatewayServer.StartAsync(backend.Address,
             [("Gateway:Metrics:Url", $"http://127.0.0.1:{metricsPort}")], routes);
@@ -175,7 +175,6 @@ public sealed class MetricsEndpointTests
         Assert.Contains("Gateway:Metrics:Url", StartupProblem.Find(failure), StringComparison.Ordinal);
     }
 
-    internal static int FreePort() => ClosedPort.Address().Port;
 
     internal static async Task<string> ScrapeAsync(int port)
     {
