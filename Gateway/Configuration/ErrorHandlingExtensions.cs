@@ -39,15 +39,17 @@ internal static class ErrorHandlingExtensions
             StatusCodeSelector = exception => exception switch
             {
                 OperationCanceledException => StatusCodes.Status499ClientClosedRequest,
-                HashingBusyException or UserStoreUnavailableException => StatusCodes.Status503ServiceUnavailable,
                 BadHttpRequestException bad => bad.StatusCode,
-                _ when KeyRingOutage.IsCause(exception) => StatusCodes.Status503ServiceUnavailable,
+                _ when IsUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
             // The middleware would log these as unhandled errors with their stack trace; each logs one line instead.
-            SuppressDiagnosticsCallback = context => context.Exception is HashingBusyException or UserStoreUnavailableException or BadHttpRequestException
-                || KeyRingOutage.IsCause(context.Exception),
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException || IsUnavailable(context.Exception),
         });
+
+    /// <summary>Load or an outage, answered 503 with Retry-After: the ones the handler's switch maps to their own answer.</summary>
+    private static bool IsUnavailable(Exception exception) =>
+        exception is HashingBusyException or UserStoreUnavailableException || KeyRingOutage.IsCause(exception);
 
     private static HttpError Busy(HttpContext context, HashingBusyException busy)
     {

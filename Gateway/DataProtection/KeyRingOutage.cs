@@ -1,4 +1,5 @@
 using Gateway.Responses;
+using Gateway.Users;
 using StackExchange.Redis;
 
 namespace Gateway.DataProtection;
@@ -10,8 +11,6 @@ namespace Gateway.DataProtection;
 /// </summary>
 internal static partial class KeyRingOutage
 {
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
-
     /// <summary>Whether Redis not answering is what made <paramref name="exception"/> (data protection wraps it).</summary>
     public static bool IsCause(Exception exception)
     {
@@ -30,13 +29,7 @@ internal static partial class KeyRingOutage
     {
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KeyRingOutage));
         LogUnavailable(logger, context.Request.Path, exception.GetBaseException().GetType().Name);
-        return HttpError.Of(StatusCodes.Status503ServiceUnavailable, "keys_unavailable",
-            $"Sign-in is unavailable right now: the gateway cannot reach Redis, where its form keys are kept. Try again in {(int)RetryAfter.TotalSeconds} seconds.") with
-        {
-            Heading = "Sign-in is unavailable",
-            RetryAfter = RetryAfter,
-            OfferRetry = true,
-        };
+        return StoreOutage.SignInUnavailable("keys_unavailable", "Redis, where its form keys are kept");
     }
 
     [LoggerMessage(EventId = 6110, Level = LogLevel.Warning,

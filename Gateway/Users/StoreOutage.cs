@@ -29,12 +29,16 @@ internal static class StoreOutage
     {
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreOutage));
         StoreOutageLog.Answered(logger, context.Request.Path, unavailable.Message);
-        return HttpError.Of(StatusCodes.Status503ServiceUnavailable, "store_unavailable",
-            $"Sign-in is unavailable right now: the gateway cannot reach its user store. Try again in {(int)RetryAfter.TotalSeconds} seconds.") with
+        return SignInUnavailable("store_unavailable", "its user store");
+    }
+
+    /// <summary>The 503 of a dependency sign-in needs (<paramref name="dependency"/>, as in "cannot reach ...") being down.</summary>
+    public static HttpError SignInUnavailable(string code, string dependency) =>
+        HttpError.Of(StatusCodes.Status503ServiceUnavailable, code,
+            $"Sign-in is unavailable right now: the gateway cannot reach {dependency}. Try again in {(int)RetryAfter.TotalSeconds} seconds.") with
         {
             Heading = "Sign-in is unavailable",
             RetryAfter = RetryAfter,
             OfferRetry = true,
         };
-    }
 }
