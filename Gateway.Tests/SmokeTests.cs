@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Gateway.Tests.Infrastructure;
 
+using Gateway.Storage;
+using Gateway.Tests.Infrastructure;
 namespace Gateway.Tests;
 
 public sealed class SmokeTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>

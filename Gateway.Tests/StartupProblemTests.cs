@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using Gateway.Tests.Infrastructure;
 
+using Gateway.Tests.Infrastructure;
+using Gateway.Tokens;
 namespace Gateway.Tests;
 
 /// <summary>

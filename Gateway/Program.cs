@@ -1,5 +1,5 @@
-using Gateway;
-using Gateway.Cli;
+using Gateway.Administration.Cli;
+using Gateway.Hosting;
 using Serilog;
 
 // "users ..." administers accounts on the same configuration and store, without starting the web server.

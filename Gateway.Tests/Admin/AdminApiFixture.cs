@@ -1,8 +1,8 @@
-using Gateway.Admin;
+using Gateway.Administration;
 using Gateway.Audit;
+using Gateway.Storage;
 using Gateway.Tests.Auth;
 using Gateway.Tests.Infrastructure;
-using Gateway.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.Admin;

@@ -2,9 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Gateway.Audit;
-using Gateway.Tests.Infrastructure;
 
+using Gateway.Audit;
+using Gateway.Storage;
+using Gateway.Tests.Infrastructure;
 namespace Gateway.Tests.Admin;
 
 /// <summary>The admin API: every call with an admin's Bearer token, and its 401, 403, 404 and 400.</summary>

@@ -1,6 +1,8 @@
 using System.Net;
-using Gateway.Admin;
+using Gateway.Administration;
+using Gateway.Administration.Cli;
 using Gateway.Audit;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -88,13 +90,13 @@ public sealed class UserAdministrationTests(GatewayFixture fixture) : IClassFixt
         Assert.Equal(["admin", "editor"], roles);
     }
 
-    private async Task<Gateway.Users.User> CreateAsync(IReadOnlyList<string> roles)
+    private async Task<Gateway.Storage.User> CreateAsync(IReadOnlyList<string> roles)
     {
         var result = await Administration.CreateAsync(
             AdminActor.CommandLine, TestUsers.UniqueName("adm"), null, TestUsers.Password, roles, CancellationToken.None);
         return Assert.IsType<AdminResult.Done>(result).User;
     }
 
-    private async Task<Gateway.Users.User> FindAsync(string id) =>
-        (await fixture.Gateway.Services.GetRequiredService<Gateway.Users.IUserStore>().FindByIdAsync(id, CancellationToken.None))!;
+    private async Task<Gateway.Storage.User> FindAsync(string id) =>
+        (await fixture.Gateway.Services.GetRequiredService<Gateway.Storage.IUserStore>().FindByIdAsync(id, CancellationToken.None))!;
 }

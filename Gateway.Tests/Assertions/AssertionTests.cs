@@ -1,5 +1,7 @@
 using System.Runtime.Versioning;
 using System.Text.Json;
+using Gateway.Administration.Cli;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

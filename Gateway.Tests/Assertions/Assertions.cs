@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

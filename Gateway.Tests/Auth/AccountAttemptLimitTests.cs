@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Revocation;
-
 namespace Gateway.Tests.Auth;
 
 /// <summary>The per-account limit with its in-memory counter, on one gateway whose clock the test moves.</summary>

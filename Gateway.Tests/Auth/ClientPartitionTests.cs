@@ -1,6 +1,6 @@
 using System.Net;
-using Gateway.Auth;
 
+using Gateway.Accounts.SignIn;
 namespace Gateway.Tests.Auth;
 
 public sealed class ClientPartitionTests

@@ -1,4 +1,4 @@
-using Gateway.Auth;
+using Gateway.RequestPath.Token;
 using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;

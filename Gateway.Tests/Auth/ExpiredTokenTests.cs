@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
-using Gateway.Tests.Infrastructure;
 
+using Gateway.Accounts;
+using Gateway.Administration.Cli;
+using Gateway.Tests.Infrastructure;
 namespace Gateway.Tests.Auth;
 
 /// <summary>

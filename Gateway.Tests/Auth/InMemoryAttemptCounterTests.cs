@@ -1,6 +1,5 @@
-using Gateway.Auth;
+using Gateway.Accounts.SignIn;
 using Gateway.Tests.Infrastructure;
-
 namespace Gateway.Tests.Auth;
 
 public sealed class InMemoryAttemptCounterTests

@@ -1,4 +1,4 @@
-using Gateway.Auth;
+using Gateway.Accounts;
 using Microsoft.AspNetCore.Http;
 
 namespace Gateway.Tests.Auth;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
-using Gateway.Auth;
-using Gateway.Tests.Infrastructure;
 
+using Gateway.Accounts;
+using Gateway.Tests.Infrastructure;
 namespace Gateway.Tests.Auth;
 
 /// <summary>

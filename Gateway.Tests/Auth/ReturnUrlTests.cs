@@ -1,5 +1,4 @@
-using Gateway.Auth;
-
+using Gateway.Accounts;
 namespace Gateway.Tests.Auth;
 
 public sealed class ReturnUrlTests

@@ -1,5 +1,4 @@
-using Gateway.Auth;
-
+using Gateway.RequestPath.Policies;
 namespace Gateway.Tests.Auth;
 
 public sealed class RoutePolicyOptionsValidatorTests

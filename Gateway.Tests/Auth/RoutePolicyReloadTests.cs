@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
 using Serilog.Events;
 

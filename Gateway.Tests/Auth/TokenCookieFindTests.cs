@@ -1,4 +1,4 @@
-using Gateway.Auth;
+using Gateway.RequestPath.Token;
 using Microsoft.Extensions.Primitives;
 
 namespace Gateway.Tests.Auth;

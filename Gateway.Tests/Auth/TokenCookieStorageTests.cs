@@ -1,5 +1,4 @@
-using Gateway.Auth;
-
+using Gateway.RequestPath.Token;
 namespace Gateway.Tests.Auth;
 
 public sealed class TokenCookieStorageTests

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Gateway.Auth;
+using Gateway.RequestPath.Token;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tokens;
 using Microsoft.Extensions.Options;

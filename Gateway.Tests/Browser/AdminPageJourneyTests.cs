@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
-using Gateway.Admin;
+using Gateway.Accounts;
+using Gateway.Administration;
+using Gateway.Pages;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
-using Gateway.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

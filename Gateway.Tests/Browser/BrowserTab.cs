@@ -1,3 +1,4 @@
+using Gateway.Pages;
 using Microsoft.Playwright;
 
 namespace Gateway.Tests.Browser;

@@ -1,3 +1,4 @@
+using Gateway.Pages;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Gateway.Administration.Cli;
+using Gateway.Pages;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

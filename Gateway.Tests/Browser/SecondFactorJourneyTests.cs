@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Gateway.SecondFactor;
+using Gateway.Accounts.SecondFactor;
+using Gateway.Pages;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Gateway.Accounts.Sessions;
+using Gateway.Pages;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Gateway.Pages;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Playwright;

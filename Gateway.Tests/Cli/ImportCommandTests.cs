@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Gateway.Tests.Infrastructure;
-using Gateway.Users;
 
+using Gateway.Accounts.Passwords;
+using Gateway.Tests.Infrastructure;
 namespace Gateway.Tests.Cli;
 
 /// <summary><c>users import FILE --format sha256-hex ...</c>, as a process, on files as mongoexport writes them.</summary>

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Gateway.Tests.Infrastructure;
 
+using Gateway.Tests.Infrastructure;
 namespace Gateway.Tests.Cli;
 
 /// <summary><c>dotnet Gateway.dll users ...</c> as a process: exit codes, the one line that says what is wrong, no web server.</summary>

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
-using Gateway.Configuration;
+using Gateway.Hosting.Options;
 using Gateway.Tests.Infrastructure;
+using Gateway.Tokens;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

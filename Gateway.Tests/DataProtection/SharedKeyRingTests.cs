@@ -1,4 +1,5 @@
 using System.Net;
+using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
 using StackExchange.Redis;
 

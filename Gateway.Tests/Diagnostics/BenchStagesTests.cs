@@ -1,4 +1,5 @@
 using Gateway.Diagnostics;
+using Gateway.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace Gateway.Tests.Diagnostics;

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
-using Gateway.Admin;
+
+using Gateway.Administration;
 using Gateway.Audit;
+using Gateway.Storage;
 using Gateway.Tests.Admin;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Revocation;
-
 namespace Gateway.Tests.Endpoints;
 
 /// <summary>
@@ -138,7 +139,7 @@ public sealed class AccountAuditTests(AdminApiFixture fixture) : IClassFixture<A
         Assert.Contains("name=\"password\"", page, StringComparison.Ordinal);
     }
 
-    private async Task<Gateway.Users.User> DisabledUserAsync()
+    private async Task<Gateway.Storage.User> DisabledUserAsync()
     {
         var user = await fixture.CreateAsync();
         Assert.IsType<AdminResult.Done>(

@@ -1,8 +1,10 @@
 using System.Net;
-using Gateway.Admin;
+using Gateway.Accounts;
+using Gateway.Administration;
+using Gateway.Administration.Cli;
 using Gateway.Audit;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
-using Gateway.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.Endpoints;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Gateway.Tests.Infrastructure;
 
+using Gateway.Tests.Infrastructure;
 namespace Gateway.Tests.Endpoints;
 
 /// <summary>Malformed, oversized or mistyped bodies on the /auth posts get a 4xx that says what to send, never a 500.</summary>

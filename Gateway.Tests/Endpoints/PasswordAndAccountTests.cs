@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Revocation;
-
 namespace Gateway.Tests.Endpoints;
 
 /// <summary>POST /auth/password and the account page's "Sign out everywhere", as a script and as a browser form.</summary>

@@ -1,6 +1,5 @@
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Sessions;
-
 namespace Gateway.Tests.ForwardAuth;
 
 /// <summary>

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
-using Gateway.Auth;
-using Gateway.Configuration;
+using Gateway.Accounts;
 using Gateway.ForwardAuth;
+using Gateway.Hosting.Options;
 using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 

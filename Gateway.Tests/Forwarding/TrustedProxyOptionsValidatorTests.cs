@@ -1,4 +1,4 @@
-using Gateway.Forwarding;
+using Gateway.Hosting.TrustedProxies;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 

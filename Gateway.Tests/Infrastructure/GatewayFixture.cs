@@ -1,3 +1,4 @@
+using Gateway.Storage;
 namespace Gateway.Tests.Infrastructure;
 
 /// <summary>One sample backend and one gateway in front of it, shared by the tests of a class.</summary>

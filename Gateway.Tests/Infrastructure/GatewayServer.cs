@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
+using Gateway.Hosting;
+using Gateway.Tokens;
 namespace Gateway.Tests.Infrastructure;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Gateway.Accounts;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Gateway.Tests.Infrastructure;

@@ -1,5 +1,6 @@
-using Gateway.Users;
-using Gateway.Users.PostgreSql;
+using Gateway.Accounts;
+using Gateway.Storage;
+using Gateway.Storage.PostgreSql;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,4 @@
+using Gateway.Administration.Cli;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 

@@ -1,10 +1,10 @@
-using Gateway.Auth;
+using Gateway.Accounts.SignIn;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Tests.Infrastructure;
 
-/// <summary>Per-account limits for tests that build <see cref="Gateway.Users.Accounts"/> by hand.</summary>
+/// <summary>Per-account limits for tests that build <see cref="Gateway.Accounts.Accounts"/> by hand.</summary>
 internal static class TestAccountLimits
 {
     /// <summary>No per-account limit (FailuresPerAccount 0).</summary>

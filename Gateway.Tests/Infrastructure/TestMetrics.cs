@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Gateway.Configuration;
+using Gateway.Hosting.Options;
 using Gateway.Telemetry;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
-using Gateway.Configuration;
-using Gateway.Users;
+using Gateway.Hosting.Options;
+using Gateway.Storage;
+using Gateway.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

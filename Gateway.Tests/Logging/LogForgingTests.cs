@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
-using Gateway.Tests.Infrastructure;
 
+using Gateway.Tests.Infrastructure;
 namespace Gateway.Tests.Logging;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using Gateway.Logging;
+using Gateway.Telemetry.Logging;
 using Serilog.Events;
 using Serilog.Parsing;
 

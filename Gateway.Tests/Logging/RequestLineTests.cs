@@ -1,5 +1,7 @@
 using System.Globalization;
-using Gateway.Logging;
+using Gateway.Pages;
+using Gateway.RequestPath.RequestLine;
+using Gateway.Telemetry.Logging;
 using Serilog.Events;
 using Serilog.Formatting.Display;
 

@@ -1,5 +1,6 @@
 using System.Net;
-using Gateway.Auth;
+using Gateway.Pages;
+using Gateway.RequestPath.Policies;
 using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 

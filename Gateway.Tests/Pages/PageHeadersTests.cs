@@ -1,6 +1,6 @@
 using System.Net;
-using Gateway.Tests.Infrastructure;
 
+using Gateway.Tests.Infrastructure;
 namespace Gateway.Tests.Pages;
 
 public sealed class PageHeadersTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>

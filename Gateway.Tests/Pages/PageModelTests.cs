@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using Gateway.Pages.Models;
 
+using Gateway.Pages;
+using Gateway.Pages.Models;
 namespace Gateway.Tests.Pages;
 
 /// <summary>Each built-in template uses only placeholders its model has, and each model property is shown by its template.</summary>

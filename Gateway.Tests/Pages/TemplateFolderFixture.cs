@@ -1,5 +1,4 @@
 using Gateway.Tests.Infrastructure;
-
 namespace Gateway.Tests.Pages;
 
 /// <summary>

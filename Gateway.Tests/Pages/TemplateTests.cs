@@ -1,5 +1,4 @@
 using Gateway.Pages;
-
 namespace Gateway.Tests.Pages;
 
 public sealed class TemplateTests

@@ -1,4 +1,4 @@
-using Gateway.Proxy;
+using Gateway.RequestPath.Checks;
 using Microsoft.Extensions.Hosting.Internal;
 
 namespace Gateway.Tests.Proxy;

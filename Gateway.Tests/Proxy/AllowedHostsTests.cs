@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Gateway.Tests.Infrastructure;
 
+using Gateway.Tests.Infrastructure;
 namespace Gateway.Tests.Proxy;
 
 /// <summary>

@@ -1,5 +1,4 @@
-using Gateway.Proxy;
-
+using Gateway.RequestPath.Checks;
 namespace Gateway.Tests.Proxy;
 
 public sealed class AmbiguousPathRejectionTests

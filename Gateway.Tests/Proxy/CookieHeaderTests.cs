@@ -1,4 +1,4 @@
-using Gateway.Proxy;
+using Gateway.RequestPath.Identity;
 using Microsoft.Extensions.Primitives;
 
 namespace Gateway.Tests.Proxy;

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Gateway.Tests.Infrastructure;
 
+using Gateway.Administration.Cli;
+using Gateway.Tests.Infrastructure;
 namespace Gateway.Tests.Responses;
 
 /// <summary>

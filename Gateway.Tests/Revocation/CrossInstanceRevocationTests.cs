@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Gateway.Accounts.Sessions;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tokens;
-using Gateway.Users;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using Xunit.Abstractions;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Gateway.Admin;
+using Gateway.Administration;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

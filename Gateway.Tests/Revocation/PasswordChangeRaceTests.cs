@@ -1,5 +1,7 @@
+using Gateway.Accounts;
+using Gateway.Accounts.Passwords;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
-using Gateway.Users;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Tests.Revocation;
@@ -16,7 +18,7 @@ public sealed class PasswordChangeRaceTests
         var store = new ChangingDuringLogin(UserDatabase.CreateStore());
         using var threads = HashingThreads.For(new UserOptions(), TimeProvider.System);
         var hashing = new PasswordHashing(Options.Create(new UserOptions()), threads, TestMetrics.Create());
-        var accounts = new Accounts(store, hashing, TimeProvider.System, TestAccountLimits.Off);
+        var accounts = new UserAccounts(store, hashing, TimeProvider.System, TestAccountLimits.Off);
         var created = await accounts.RegisterAsync(
             new RegistrationRequest("alice", TestUsers.Password, null, null), CancellationToken.None);
         var user = Assert.IsType<RegistrationResult.Created>(created).User;
@@ -33,7 +35,7 @@ public sealed class PasswordChangeRaceTests
         var store = UserDatabase.CreateStore();
         using var threads = HashingThreads.For(new UserOptions(), TimeProvider.System);
         var hashing = new PasswordHashing(Options.Create(new UserOptions()), threads, TestMetrics.Create());
-        var accounts = new Accounts(store, hashing, TimeProvider.System, TestAccountLimits.Off);
+        var accounts = new UserAccounts(store, hashing, TimeProvider.System, TestAccountLimits.Off);
         var created = await accounts.RegisterAsync(
             new RegistrationRequest("bob", TestUsers.Password, null, null), CancellationToken.None);
         var user = Assert.IsType<RegistrationResult.Created>(created).User;

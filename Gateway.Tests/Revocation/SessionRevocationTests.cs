@@ -1,4 +1,6 @@
+using Gateway.Accounts.Sessions;
 using Gateway.Revocation;
+using Gateway.Storage.Redis;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tokens;
 using Microsoft.Extensions.Options;

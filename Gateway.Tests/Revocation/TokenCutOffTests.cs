@@ -1,7 +1,7 @@
 using Gateway.Revocation;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tokens;
-using Gateway.Users;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Gateway.Accounts.SecondFactor;
 using Gateway.Audit;
-using Gateway.SecondFactor;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;

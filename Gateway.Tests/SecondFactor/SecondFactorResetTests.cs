@@ -1,6 +1,8 @@
 using System.Net;
-using Gateway.Admin;
+using Gateway.Administration;
+using Gateway.Administration.Cli;
 using Gateway.Audit;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using Gateway.Admin;
+using Gateway.Accounts.SecondFactor;
+using Gateway.Administration;
+using Gateway.Administration.Cli;
 using Gateway.Audit;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using Gateway.SecondFactor;
 
+using Gateway.Accounts.SecondFactor;
 namespace Gateway.Tests.SecondFactor;
 
 public sealed class TotpTests

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Gateway.Tests.Infrastructure;
 
+using Gateway.Administration.Cli;
+using Gateway.Tests.Infrastructure;
 namespace Gateway.Tests.Sessions;
 
 public sealed class RefreshEndpointTests : IAsyncLifetime

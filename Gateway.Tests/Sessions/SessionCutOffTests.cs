@@ -1,9 +1,10 @@
 using System.Net;
-using Gateway.Sessions;
+
+using Gateway.Accounts.Sessions;
+using Gateway.Administration.Cli;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tokens;
-using Gateway.Users;
-
 namespace Gateway.Tests.Sessions;
 
 /// <summary>"Log out everywhere" (and a password change) ends sessions by when they signed in, not by their latest token.</summary>

@@ -1,6 +1,8 @@
 using System.Net;
-using Gateway.Tests.Infrastructure;
 
+using Gateway.Accounts.Sessions;
+using Gateway.Administration.Cli;
+using Gateway.Tests.Infrastructure;
 namespace Gateway.Tests.Sessions;
 
 public sealed class SlidingRefreshTests : IAsyncLifetime

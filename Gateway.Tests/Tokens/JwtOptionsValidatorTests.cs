@@ -1,6 +1,5 @@
 using Gateway.Tests.Infrastructure;
 using Gateway.Tokens;
-
 namespace Gateway.Tests.Tokens;
 
 public sealed class JwtOptionsValidatorTests

@@ -1,5 +1,7 @@
 using System.Net;
+using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
+using Gateway.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Tests.Tokens;

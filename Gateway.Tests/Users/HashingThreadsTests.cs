@@ -1,6 +1,5 @@
+using Gateway.Accounts.Passwords;
 using Gateway.Tests.Infrastructure;
-using Gateway.Users;
-
 namespace Gateway.Tests.Users;
 
 public sealed class HashingThreadsTests

@@ -1,5 +1,6 @@
+using Gateway.Accounts;
+using Gateway.Accounts.Passwords;
 using Gateway.Tests.Infrastructure;
-using Gateway.Users;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Tests.Users;

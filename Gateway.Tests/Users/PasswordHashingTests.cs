@@ -1,6 +1,6 @@
+using Gateway.Accounts.Passwords;
+using Gateway.Hosting;
 using Gateway.Tests.Infrastructure;
-using Gateway.Users;
-
 namespace Gateway.Tests.Users;
 
 /// <summary>

@@ -1,5 +1,4 @@
-using Gateway.Users;
-
+using Gateway.Accounts.Passwords;
 namespace Gateway.Tests.Users;
 
 public sealed class PasswordRulesTests

@@ -1,8 +1,5 @@
-using Gateway.Audit;
-using Gateway.SecondFactor;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
-using Gateway.Users;
-
 namespace Gateway.Tests.Users;
 
 /// <summary>The store contract against a real SQLite file in a fresh temp folder.</summary>

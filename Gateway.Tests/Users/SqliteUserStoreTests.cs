@@ -1,5 +1,6 @@
+using Gateway.Storage;
+using Gateway.Storage.Sqlite;
 using Gateway.Tests.Infrastructure;
-using Gateway.Users;
 using Microsoft.Data.Sqlite;
 
 namespace Gateway.Tests.Users;

@@ -1,5 +1,5 @@
-using Gateway.Users;
-
+using Gateway.Accounts;
+using Gateway.Accounts.Passwords;
 namespace Gateway.Tests.Users;
 
 public sealed class UserOptionsValidatorTests

@@ -1,5 +1,5 @@
-using Gateway.Users;
-
+using Gateway.Accounts;
+using Gateway.Storage;
 namespace Gateway.Tests.Users;
 
 public sealed class UserStoreOptionsValidatorTests

@@ -1,5 +1,4 @@
-using Gateway.Users;
-
+using Gateway.Accounts;
 namespace Gateway.Tests.Users;
 
 public sealed class UsernameRulesTests

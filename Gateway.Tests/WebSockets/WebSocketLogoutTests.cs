@@ -1,8 +1,8 @@
 using System.Net;
+
+using Gateway.RequestPath.WebSockets;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Revocation;
-using Gateway.WebSockets;
-
 namespace Gateway.Tests.WebSockets;
 
 /// <summary>Gateway:WebSockets:CloseOnLogout: a logged-out session keeps no live channel to the backend.</summary>

@@ -1,5 +1,5 @@
-using Gateway.Configuration;
-using Gateway.Users;
+using Gateway.Hosting.Options;
+using Gateway.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Audit;

@@ -1,5 +1,4 @@
 using Gateway.Revocation;
-
 namespace Gateway.Diagnostics;
 
 /// <summary>Benchmark only (GATEWAY_BENCH_OFF=revocation): the real revocation, except that no token is ever found revoked.</summary>

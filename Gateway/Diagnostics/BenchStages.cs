@@ -1,3 +1,4 @@
+using Gateway.Hosting;
 namespace Gateway.Diagnostics;
 
 /// <summary>

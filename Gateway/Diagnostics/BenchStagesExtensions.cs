@@ -1,5 +1,4 @@
 using Gateway.Revocation;
-
 namespace Gateway.Diagnostics;
 
 /// <summary>Benchmark only: see <see cref="BenchStages"/>. With GATEWAY_BENCH_OFF unset, these change nothing.</summary>

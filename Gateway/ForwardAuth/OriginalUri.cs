@@ -1,6 +1,5 @@
-using Gateway.Auth;
-using Gateway.Configuration;
-
+using Gateway.Accounts;
+using Gateway.Hosting.Options;
 namespace Gateway.ForwardAuth;
 
 /// <summary>
@@ -24,7 +23,7 @@ internal static class OriginalUri
         }
 
         // Two copies are two claims about one address: neither is trusted.
-        return value.Count == 1 ? Auth.ReturnUrl.AfterSignIn(value[0], options) : Auth.ReturnUrl.Fallback;
+        return value.Count == 1 ? Accounts.ReturnUrl.AfterSignIn(value[0], options) : Accounts.ReturnUrl.Fallback;
     }
 
     /// <summary>The login page's address with the return URL, and the reason to show when there is one.</summary>

@@ -1,8 +1,12 @@
-using Gateway.Auth;
-using Gateway.Configuration;
-using Gateway.Proxy;
+using Gateway.Administration.Cli;
+using Gateway.Hosting.Options;
+using Gateway.RequestPath.Identity;
+using Gateway.RequestPath.Policies;
+using Gateway.RequestPath.Token;
 using Gateway.Responses;
 using Gateway.Revocation;
+using Gateway.Storage;
+using Gateway.Storage.Redis;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,5 @@
-using Gateway.Auth;
-using Gateway.Configuration;
+using Gateway.Hosting.Options;
+using Gateway.RequestPath.Token;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

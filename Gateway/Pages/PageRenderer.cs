@@ -1,6 +1,6 @@
-using Gateway.Configuration;
+using Gateway.Accounts;
+using Gateway.Hosting.Options;
 using Gateway.Pages.Models;
-using Gateway.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 

@@ -2,8 +2,8 @@ using System.Collections;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
-using Gateway.Pages.Models;
 
+using Gateway.Pages.Models;
 namespace Gateway.Pages;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 
+using Gateway.Accounts.Sessions;
+using Gateway.Storage;
 namespace Gateway.Revocation;
 
 /// <summary>

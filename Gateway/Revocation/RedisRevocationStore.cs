@@ -1,3 +1,4 @@
+using Gateway.Storage.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Revocation;

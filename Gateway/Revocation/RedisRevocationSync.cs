@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Gateway.Storage.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Revocation;

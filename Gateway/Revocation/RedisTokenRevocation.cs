@@ -1,3 +1,5 @@
+using Gateway.Accounts.Sessions;
+using Gateway.Storage;
 using StackExchange.Redis;
 
 namespace Gateway.Revocation;

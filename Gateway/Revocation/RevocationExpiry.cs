@@ -1,3 +1,5 @@
+using Gateway.Accounts.Sessions;
+using Gateway.Storage;
 using Gateway.Tokens;
 using Microsoft.Extensions.Options;
 

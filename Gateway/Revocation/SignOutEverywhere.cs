@@ -1,5 +1,4 @@
-using Gateway.Users;
-
+using Gateway.Storage;
 namespace Gateway.Revocation;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Gateway.Responses;
+using Gateway.Storage.Redis;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Gateway.Configuration;
+using Gateway.Accounts.Passwords;
+using Gateway.Hosting.Options;
 using Gateway.Revocation;
-using Gateway.Users;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Yarp.ReverseProxy.Forwarder;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Gateway.Configuration;
 
+using Gateway.Hosting.Options;
 namespace Gateway.Telemetry;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using Gateway.Configuration;
+using Gateway.Hosting.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;

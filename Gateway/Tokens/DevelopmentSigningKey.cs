@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Gateway.Configuration;
+using Gateway.Hosting.Options;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Tokens;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
+using Gateway.Accounts.Sessions;
 using Gateway.Revocation;
-using Gateway.Sessions;
-using Gateway.Users;
+using Gateway.Storage;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

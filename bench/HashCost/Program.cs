@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Gateway.Users;
+using Gateway.Accounts.Passwords;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
+using Gateway.Storage;
+using Gateway.Storage.PostgreSql;
 using Gateway.Tests.Infrastructure;
-using Gateway.Users;
-using Gateway.Users.PostgreSql;
 using Npgsql;
 
 namespace Gateway.Tests.Users.PostgreSql;

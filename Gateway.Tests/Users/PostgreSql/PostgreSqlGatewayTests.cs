@@ -1,7 +1,8 @@
 using System.Net;
+using Gateway.Hosting;
+using Gateway.Storage.PostgreSql;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Revocation;
-using Gateway.Users.PostgreSql;
 using Npgsql;
 
 namespace Gateway.Tests.Users.PostgreSql;

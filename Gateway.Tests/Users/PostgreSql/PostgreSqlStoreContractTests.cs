@@ -1,8 +1,5 @@
-using Gateway.Audit;
-using Gateway.SecondFactor;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
-using Gateway.Users.PostgreSql;
-
 namespace Gateway.Tests.Users.PostgreSql;
 
 /// <summary>The store contract against the real PostgreSQL server, in a fresh database for each test.</summary>

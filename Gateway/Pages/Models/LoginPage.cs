@@ -1,3 +1,4 @@
+using Gateway.Accounts;
 namespace Gateway.Pages.Models;
 
 internal sealed record LoginPage(string ReturnUrl) : PageModel

@@ -1,5 +1,4 @@
-using Gateway.Users;
-
+using Gateway.Accounts;
 namespace Gateway.Pages.Models;
 
 internal sealed record PasswordPage(string Username) : PageModel
@@ -11,9 +10,9 @@ internal sealed record PasswordPage(string Username) : PageModel
     /// <summary>The message for each field to fix, by form field name.</summary>
     public IReadOnlyDictionary<string, string>? Fields { private get; init; }
 
-    public string? CurrentPasswordError => Fields?.GetValueOrDefault(Accounts.CurrentPasswordField);
+    public string? CurrentPasswordError => Fields?.GetValueOrDefault(UserAccounts.CurrentPasswordField);
 
-    public string? NewPasswordError => Fields?.GetValueOrDefault(Accounts.NewPasswordField);
+    public string? NewPasswordError => Fields?.GetValueOrDefault(UserAccounts.NewPasswordField);
 
-    public string? ConfirmPasswordError => Fields?.GetValueOrDefault(Accounts.ConfirmPasswordField);
+    public string? ConfirmPasswordError => Fields?.GetValueOrDefault(UserAccounts.ConfirmPasswordField);
 }

@@ -1,12 +1,11 @@
-using Gateway.Users;
-
+using Gateway.Accounts;
 namespace Gateway.Pages.Models;
 
 internal sealed record RegisterPage(string ReturnUrl) : PageModel
 {
     // The order the form shows its fields in: the cursor goes to the first one to fix.
     private static readonly string[] FieldOrder =
-        [Accounts.UsernameField, Accounts.DisplayNameField, Accounts.PasswordField, Accounts.ConfirmPasswordField];
+        [UserAccounts.UsernameField, UserAccounts.DisplayNameField, UserAccounts.PasswordField, UserAccounts.ConfirmPasswordField];
 
     public override Page Page => Page.Register;
 
@@ -21,21 +20,21 @@ internal sealed record RegisterPage(string ReturnUrl) : PageModel
 
     public string ReturnUrlQuery => Uri.EscapeDataString(ReturnUrl);
 
-    public string? UsernameError => Fields?.GetValueOrDefault(Accounts.UsernameField);
+    public string? UsernameError => Fields?.GetValueOrDefault(UserAccounts.UsernameField);
 
-    public string? DisplayNameError => Fields?.GetValueOrDefault(Accounts.DisplayNameField);
+    public string? DisplayNameError => Fields?.GetValueOrDefault(UserAccounts.DisplayNameField);
 
-    public string? PasswordError => Fields?.GetValueOrDefault(Accounts.PasswordField);
+    public string? PasswordError => Fields?.GetValueOrDefault(UserAccounts.PasswordField);
 
-    public string? ConfirmPasswordError => Fields?.GetValueOrDefault(Accounts.ConfirmPasswordField);
+    public string? ConfirmPasswordError => Fields?.GetValueOrDefault(UserAccounts.ConfirmPasswordField);
 
-    public bool FocusUsername => FocusedField == Accounts.UsernameField;
+    public bool FocusUsername => FocusedField == UserAccounts.UsernameField;
 
-    public bool FocusDisplayName => FocusedField == Accounts.DisplayNameField;
+    public bool FocusDisplayName => FocusedField == UserAccounts.DisplayNameField;
 
-    public bool FocusPassword => FocusedField == Accounts.PasswordField;
+    public bool FocusPassword => FocusedField == UserAccounts.PasswordField;
 
-    public bool FocusConfirmPassword => FocusedField == Accounts.ConfirmPasswordField;
+    public bool FocusConfirmPassword => FocusedField == UserAccounts.ConfirmPasswordField;
 
-    private string FocusedField => FieldOrder.FirstOrDefault(name => Fields?.ContainsKey(name) == true) ?? Accounts.UsernameField;
+    private string FocusedField => FieldOrder.FirstOrDefault(name => Fields?.ContainsKey(name) == true) ?? UserAccounts.UsernameField;
 }

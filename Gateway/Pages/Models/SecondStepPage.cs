@@ -1,3 +1,4 @@
+using Gateway.Accounts;
 namespace Gateway.Pages.Models;
 
 /// <summary>The second step of signing in: the code from the authenticator app, or a recovery code.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Gateway.Accounts;
+using Gateway.Accounts.SecondFactor;
 namespace Gateway.Pages.Models;
 
 /// <summary>

@@ -1,0 +1,17 @@
+using Gateway.Hosting.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gateway.Accounts.Sessions;
+
+internal static class SessionExtensions
+{
+    /// <summary>Sessions on the token cookie: sliding refresh up to a maximum lifetime, and "Keep me signed in".</summary>
+    public static IServiceCollection AddSessions(this IServiceCollection services)
+    {
+        services.AddGatewaySection<SessionOptions>(SessionOptions.Section);
+        services.TryAddSingleton<SessionPolicy>();
+        services.TryAddSingleton<RememberMeCredential>();
+        services.TryAddSingleton<SessionRefresh>();
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using Gateway.Administration.Page;
+using Gateway.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gateway.Administration;
+
+internal static class AdminExtensions
+{
+    public static IServiceCollection AddUserAdministration(this IServiceCollection services)
+    {
+        services.TryAddStore<ISecondFactorStore, SqliteSecondFactorStore, PostgreSqlSecondFactorStore>();
+        services.TryAddSingleton<UserAdministration>();
+        services.TryAddSingleton<AdminPageView>();
+        return services;
+    }
+}

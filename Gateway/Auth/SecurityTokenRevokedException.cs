@@ -1,6 +1,0 @@
-using Microsoft.IdentityModel.Tokens;
-
-namespace Gateway.Auth;
-
-/// <summary>A well-formed, unexpired token whose jti was revoked by a logout.</summary>
-internal sealed class SecurityTokenRevokedException() : SecurityTokenValidationException("The token was revoked.");

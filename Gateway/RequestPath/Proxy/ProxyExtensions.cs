@@ -1,0 +1,68 @@
+using Gateway.Diagnostics;
+using Gateway.Hosting.Options;
+using Gateway.RequestPath.Assertions;
+using Gateway.RequestPath.Checks;
+using Gateway.RequestPath.Identity;
+using Gateway.RequestPath.WebSockets;
+using Gateway.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gateway.RequestPath.Proxy;
+
+internal static class ProxyExtensions
+{
+    public const string ConfigSection = "ReverseProxy";
+
+    /// <summary>YARP with routes and clusters from yarp.json (reloaded when the file changes) and the identity transform.</summary>
+    public static IServiceCollection AddGatewayProxy(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddGatewaySection<IdentityHeaderOptions>(IdentityHeaderOptions.Section);
+        services.AddGatewaySection<ProxyOptions>(ProxyOptions.Section);
+        services.AddAllowedHosts();
+        services.TryAddSingleton<IdentityForwarding>();
+        var bench = BenchStages.Read(configuration);
+        var proxy = services.AddReverseProxy()
+            .LoadFromConfig(configuration.GetSection(ConfigSection))
+            .AddConfigFilter<DefaultTimeoutFilter>();
+        if (bench.IsOn(BenchStages.Identity))
+        {
+            proxy.AddTransforms<IdentityTransformProvider>();
+        }
+
+        if (bench.IsOn(BenchStages.Extras))
+        {
+            // After the identity transform, which removes a client's X-Gateway-Assertion.
+            proxy.AddTransforms<AssertionTransformProvider>()
+                .AddTransforms<PrivateCachingTransformProvider>();
+        }
+
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapGatewayProxy(this IEndpointRouteBuilder endpoints)
+    {
+        var bench = endpoints.ServiceProvider.GetRequiredService<BenchStages>();
+        if (bench.IsOff(BenchStages.Extras))
+        {
+            endpoints.MapReverseProxy();
+            return endpoints;
+        }
+
+        endpoints.MapReverseProxy(proxy =>
+        {
+            if (bench.IsOn(BenchStages.Metrics))
+            {
+                proxy.UseMiddleware<ProxyMetrics>();
+            }
+
+            proxy.UseMiddleware<ForwarderErrorResponses>();
+            proxy.UseOpenSocketTracking();
+
+            // A custom pipeline replaces YARP's default one, so its standard steps are listed again.
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+        return endpoints;
+    }
+}

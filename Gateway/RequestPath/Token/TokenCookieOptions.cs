@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http;
+
+namespace Gateway.RequestPath.Token;
+
+/// <summary>The <c>Gateway:Cookie</c> section.</summary>
+internal sealed class TokenCookieOptions : IValidatableObject
+{
+    public const string Section = "Cookie";
+
+    // RFC 6265bis section 4.1.3: browsers check these prefixes ignoring case.
+    private const string HostPrefix = "__Host-";
+    private const string SecurePrefix = "__Secure-";
+
+    // RFC 6265 cookie-name is a token: no separators, no spaces.
+    [Required, RegularExpression("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$",
+        ErrorMessage = "Gateway:Cookie:Name must be a valid cookie name (letters, digits, _ - . and similar).")]
+    public string Name { get; set; } = "gateway_token";
+
+    /// <summary>The remember-me cookie ("Keep me signed in"), set only for remembered sessions.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$",
+        ErrorMessage = "Gateway:Cookie:RememberName must be a valid cookie name (letters, digits, _ - . and similar).")]
+    public string RememberName { get; set; } = "gateway_session";
+
+    /// <summary>SameAsRequest marks the cookie Secure on HTTPS; set Always behind a TLS-terminating load balancer.</summary>
+    public CookieSecurePolicy Secure { get; set; } = CookieSecurePolicy.SameAsRequest;
+
+    /// <summary>Optional Domain attribute, to share the session with sibling hosts. Unset: this host only.</summary>
+    public string? Domain { get; set; }
+
+    /// <summary>
+    /// A second, secret-free cookie holding only the token's expiry time. It outlives the token so that, once the
+    /// browser has dropped the expired token cookie, the gateway can still say "your session has expired".
+    /// </summary>
+    public string ExpiryName => Name + "_exp";
+
+    /// <summary>
+    /// A browser drops a <c>__Host-</c> or <c>__Secure-</c> cookie that is not Secure, whatever the request. Either name
+    /// prefixed makes both cookies Secure: the remember-me cookie must never travel where the token would not.
+    /// </summary>
+    public bool RequiresSecure => IsPrefixed(Name) || IsPrefixed(RememberName);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Name.StartsWith(HostPrefix, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(Domain))
+        {
+            yield return new ValidationResult(
+                $"Gateway:Cookie:Domain must be unset when Gateway:Cookie:Name starts with {HostPrefix}: browsers refuse such a cookie with a Domain.",
+                [nameof(Domain)]);
+        }
+
+        if (RememberName.StartsWith(HostPrefix, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(Domain))
+        {
+            yield return new ValidationResult(
+                $"Gateway:Cookie:Domain must be unset when Gateway:Cookie:RememberName starts with {HostPrefix}: browsers refuse such a cookie with a Domain.",
+                [nameof(Domain)]);
+        }
+
+        if (string.Equals(RememberName, Name, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(RememberName, ExpiryName, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return new ValidationResult(
+                "Gateway:Cookie:RememberName must differ from Gateway:Cookie:Name and its companion " + ExpiryName + ".",
+                [nameof(RememberName)]);
+        }
+    }
+
+    private static bool IsPrefixed(string name) =>
+        name.StartsWith(HostPrefix, StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith(SecurePrefix, StringComparison.OrdinalIgnoreCase);
+}

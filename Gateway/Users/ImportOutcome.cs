@@ -1,9 +1,0 @@
-namespace Gateway.Users;
-
-/// <summary>What <see cref="IUserStore.ImportAsync"/> did with one user.</summary>
-internal enum ImportOutcome
-{
-    Added,
-    AlreadyImported,
-    UsernameTaken,
-}
