@@ -1,6 +1,6 @@
 using System.Net;
 
-using Gateway.Accounts.SignIn;
+using Gateway.Accounts;
 namespace Gateway.Tests.Auth;
 
 public sealed class ClientPartitionTests

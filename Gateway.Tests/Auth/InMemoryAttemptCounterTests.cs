@@ -1,4 +1,4 @@
-using Gateway.Accounts.SignIn;
+using Gateway.Accounts;
 using Gateway.Tests.Infrastructure;
 namespace Gateway.Tests.Auth;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Gateway.Accounts.Sessions;
 using Gateway.Pages;
 using Gateway.Tests.Infrastructure;
+using Gateway.Tokens;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

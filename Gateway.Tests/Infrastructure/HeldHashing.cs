@@ -1,4 +1,4 @@
-using Gateway.Accounts.Passwords;
+using Gateway.Accounts.Hashing;
 namespace Gateway.Tests.Infrastructure;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using Gateway.Accounts.SignIn;
+using Gateway.Accounts;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

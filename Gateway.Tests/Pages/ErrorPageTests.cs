@@ -1,6 +1,6 @@
 using System.Net;
 using Gateway.Pages;
-using Gateway.RequestPath.Policies;
+using Gateway.RequestPath.Token;
 using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 

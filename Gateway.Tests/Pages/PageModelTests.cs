@@ -1,8 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
+using Gateway.Accounts.Passwords;
+using Gateway.Accounts.Registration;
+using Gateway.Accounts.SecondFactor;
+using Gateway.Accounts.Sessions;
+using Gateway.Accounts.SignIn;
+using Gateway.Administration.WebPage;
 using Gateway.Pages;
-using Gateway.Pages.Models;
 namespace Gateway.Tests.Pages;
 
 /// <summary>Each built-in template uses only placeholders its model has, and each model property is shown by its template.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using Gateway.Accounts.Sessions;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tokens;

@@ -1,4 +1,3 @@
-using Gateway.Accounts.Sessions;
 using Gateway.Revocation;
 using Gateway.Storage.Redis;
 using Gateway.Tests.Infrastructure;

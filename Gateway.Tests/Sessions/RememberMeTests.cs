@@ -1,9 +1,9 @@
 using System.Net;
 
-using Gateway.Accounts.Sessions;
 using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
+using Gateway.Tokens;
 namespace Gateway.Tests.Sessions;
 
 public sealed class RememberMeTests : IAsyncLifetime

@@ -1,8 +1,8 @@
 using System.Net;
 
-using Gateway.Accounts.Sessions;
 using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
+using Gateway.Tokens;
 namespace Gateway.Tests.Sessions;
 
 public sealed class SlidingRefreshTests : IAsyncLifetime

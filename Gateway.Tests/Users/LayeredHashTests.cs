@@ -1,5 +1,5 @@
 using Gateway.Accounts;
-using Gateway.Accounts.Passwords;
+using Gateway.Accounts.Hashing;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using Gateway.Accounts.Passwords;
+using Gateway.Accounts;
 namespace Gateway.Tests.Users;
 
 public sealed class PasswordRulesTests

@@ -1,5 +1,5 @@
 using Gateway.Accounts;
-using Gateway.Accounts.Passwords;
+using Gateway.Accounts.Hashing;
 namespace Gateway.Tests.Users;
 
 public sealed class UserOptionsTests

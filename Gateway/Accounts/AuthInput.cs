@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Gateway.Accounts.SignIn;
 using Gateway.Administration.Cli;
 using Gateway.Responses;
 using Microsoft.AspNetCore.Http.Features;
@@ -23,8 +22,11 @@ internal sealed class AuthInput
         MultipartHeadersLengthLimit = MaxBodyBytes,
     };
 
+    /// <summary>The form field (and JSON property) of "Keep me signed in".</summary>
+    public const string RememberMeField = "rememberMe";
+
     /// <summary>The fields a JSON body may send as true or false.</summary>
-    private static readonly HashSet<string> FlagFields = new(StringComparer.Ordinal) { LoginEndpoints.RememberMeField };
+    private static readonly HashSet<string> FlagFields = new(StringComparer.Ordinal) { RememberMeField };
 
     private readonly Dictionary<string, string?> _fields;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 
-using Gateway.Accounts.Passwords;
-using Gateway.Accounts.SignIn;
 using Gateway.Storage;
 namespace Gateway.Accounts;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 
-using Gateway.Accounts.Passwords;
 using Gateway.Storage;
 namespace Gateway.Accounts;
 

@@ -1,4 +1,3 @@
-using Gateway.Accounts.Passwords;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Accounts;

@@ -1,4 +1,3 @@
-using Gateway.Administration.Page;
 using Gateway.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,7 +9,6 @@ internal static class AdminExtensions
     {
         services.TryAddStore<ISecondFactorStore, SqliteSecondFactorStore, PostgreSqlSecondFactorStore>();
         services.TryAddSingleton<UserAdministration>();
-        services.TryAddSingleton<AdminPageView>();
         return services;
     }
 }

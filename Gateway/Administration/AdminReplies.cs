@@ -1,5 +1,4 @@
 using Gateway.Accounts;
-using Gateway.Administration.Api;
 using Gateway.Responses;
 using Gateway.Storage;
 namespace Gateway.Administration;

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 
 using Gateway.Accounts;
-using Gateway.Accounts.Passwords;
-using Gateway.Administration.Cli;
 using Gateway.Audit;
 using Gateway.Revocation;
 using Gateway.Storage;

@@ -1,4 +1,4 @@
-using Gateway.Hosting;
+using Gateway.Hosting.Options;
 namespace Gateway.Diagnostics;
 
 /// <summary>

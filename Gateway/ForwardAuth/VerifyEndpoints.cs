@@ -1,7 +1,6 @@
-using Gateway.Administration.Cli;
+using Gateway.Administration;
 using Gateway.Hosting.Options;
 using Gateway.RequestPath.Identity;
-using Gateway.RequestPath.Policies;
 using Gateway.RequestPath.Token;
 using Gateway.Responses;
 using Gateway.Revocation;

@@ -1,4 +1,4 @@
-using Gateway.Accounts.Passwords;
+using Gateway.Accounts;
 using Gateway.Administration.Cli;
 using Gateway.Hosting.DataProtection;
 using Gateway.Responses;

@@ -1,9 +1,9 @@
 using Gateway.Accounts;
 using Gateway.Accounts.SecondFactor;
 using Gateway.Accounts.Sessions;
-using Gateway.Accounts.SignIn;
 using Gateway.Administration;
 using Gateway.Administration.Api;
+using Gateway.Administration.WebPage;
 using Gateway.Audit;
 using Gateway.Diagnostics;
 using Gateway.Hosting.DataProtection;
@@ -11,11 +11,11 @@ using Gateway.Hosting.Health;
 using Gateway.Hosting.Options;
 using Gateway.Hosting.TrustedProxies;
 using Gateway.Pages;
+using Gateway.RequestPath;
 using Gateway.RequestPath.Assertions;
 using Gateway.RequestPath.Checks;
 using Gateway.RequestPath.Policies;
 using Gateway.RequestPath.Proxy;
-using Gateway.RequestPath.Token;
 using Gateway.RequestPath.WebSockets;
 using Gateway.Responses;
 using Gateway.Revocation;
@@ -37,6 +37,8 @@ internal static class GatewayApp
         // yarp.json holds the routes, the clusters and the gateway's own settings.
         builder.Configuration.AddGatewayConfigFile(args);
         builder.Services.AddGatewayOptions(builder.Configuration);
+        builder.Services.AddGatewayMeter();
+        builder.Services.AddConfigReloadReports();
         // Benchmark only (bench/README.md): every stage is on unless GATEWAY_BENCH_OFF names it.
         var bench = builder.AddBenchStages();
 
@@ -48,6 +50,7 @@ internal static class GatewayApp
         builder.Services.AddUserStore();
         builder.Services.AddAuditTrail();
         builder.Services.AddUserAdministration();
+        builder.Services.AddAdminPage();
         builder.Services.AddGatewayAuthentication();
         builder.Services.AddSessions();
         builder.Services.AddSecondFactor();

@@ -1,3 +1,4 @@
+using Gateway.Hosting.Options;
 using Gateway.Storage;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;

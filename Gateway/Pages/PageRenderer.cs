@@ -1,6 +1,5 @@
 using Gateway.Accounts;
 using Gateway.Hosting.Options;
-using Gateway.Pages.Models;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 

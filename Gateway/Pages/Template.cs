@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 
-using Gateway.Pages.Models;
 namespace Gateway.Pages;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Gateway.Pages;
-using Gateway.Pages.Models;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace Gateway.Responses;

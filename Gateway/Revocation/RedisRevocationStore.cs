@@ -1,4 +1,3 @@
-using Gateway.Storage.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Revocation;

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Gateway.Storage.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Revocation;

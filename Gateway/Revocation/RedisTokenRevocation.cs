@@ -1,5 +1,5 @@
-using Gateway.Accounts.Sessions;
 using Gateway.Storage;
+using Gateway.Tokens;
 using StackExchange.Redis;
 
 namespace Gateway.Revocation;

@@ -1,4 +1,5 @@
 using Gateway.Storage;
+using Gateway.Tokens;
 namespace Gateway.Revocation;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Gateway.Accounts;
-using Gateway.Accounts.Passwords;
 using Gateway.Hosting.Options;
 using Gateway.Storage.PostgreSql;
 using Gateway.Storage.Sqlite;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Gateway.Accounts.Passwords;
+using Gateway.Accounts;
 using Gateway.Hosting.Options;
 using Gateway.Revocation;
 using Microsoft.Extensions.Options;

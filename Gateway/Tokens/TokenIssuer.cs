@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Gateway.Accounts.Sessions;
-using Gateway.Revocation;
 using Gateway.Storage;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;

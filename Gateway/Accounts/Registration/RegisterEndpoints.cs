@@ -1,8 +1,6 @@
 using Gateway.Accounts.Sessions;
-using Gateway.Accounts.SignIn;
 using Gateway.Audit;
 using Gateway.Hosting.Options;
-using Gateway.Pages.Models;
 using Gateway.Responses;
 using Gateway.Storage;
 using Gateway.Telemetry;

@@ -1,10 +1,8 @@
 using Gateway.Accounts.Passwords;
 using Gateway.Accounts.Sessions;
-using Gateway.Accounts.SignIn;
 using Gateway.Audit;
 using Gateway.Hosting.Options;
 using Gateway.Pages;
-using Gateway.Pages.Models;
 using Gateway.RequestPath.Token;
 using Gateway.Responses;
 using Gateway.Revocation;

@@ -1,7 +1,5 @@
-using Gateway.Accounts.SignIn;
 using Gateway.Audit;
 using Gateway.Hosting.Options;
-using Gateway.Pages.Models;
 using Gateway.RequestPath.Token;
 using Gateway.Responses;
 using Gateway.Revocation;

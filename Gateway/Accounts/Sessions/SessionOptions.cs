@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
+using Gateway.Tokens;
 namespace Gateway.Accounts.Sessions;
 
 /// <summary>The <c>Gateway:Session</c> section.</summary>

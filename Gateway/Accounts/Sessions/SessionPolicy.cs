@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Gateway.Revocation;
 using Gateway.Storage;
 using Gateway.Tokens;
 using Microsoft.Extensions.Options;

@@ -2,8 +2,6 @@ using Gateway.Accounts.SecondFactor;
 using Gateway.Accounts.Sessions;
 using Gateway.Audit;
 using Gateway.Hosting.Options;
-using Gateway.Pages.Models;
-using Gateway.RequestPath.Policies;
 using Gateway.RequestPath.Token;
 using Gateway.Responses;
 using Gateway.Storage;
@@ -34,7 +32,7 @@ internal static class LoginEndpoints
     }
 
     /// <summary>The form field (and JSON property) of "Keep me signed in".</summary>
-    public const string RememberMeField = "rememberMe";
+    public const string RememberMeField = AuthInput.RememberMeField;
 
     private static Task ShowAsync(
         HttpContext context, Replies replies, IOptions<GatewayOptions> options, SessionPolicy sessions)

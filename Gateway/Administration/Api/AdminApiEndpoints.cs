@@ -1,7 +1,7 @@
 using System.Globalization;
 using Gateway.Audit;
 using Gateway.Hosting.Options;
-using Gateway.RequestPath.Token;
+using Gateway.RequestPath;
 using Gateway.Responses;
 using Gateway.Storage;
 using Gateway.Tokens;

@@ -3,6 +3,7 @@ using Gateway.Audit;
 using Gateway.Hosting.Options;
 using Gateway.Revocation;
 using Gateway.Storage;
+using Gateway.Telemetry;
 using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Events;
@@ -31,6 +32,7 @@ internal static class CliHost
 
         builder.Configuration.AddGatewayConfigFile(args);
         builder.Services.AddGatewayOptions(builder.Configuration);
+        builder.Services.AddGatewayMeter();
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(CreateLogger(), dispose: true);
         builder.Services.AddTokenRevocation(builder.Configuration);

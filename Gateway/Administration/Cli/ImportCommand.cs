@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Gateway.Accounts;
-using Gateway.Accounts.Passwords;
 using Gateway.Administration.Import;
 using Gateway.Audit;
 using Gateway.Storage;

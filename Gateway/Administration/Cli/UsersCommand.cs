@@ -1,4 +1,4 @@
-using Gateway.Accounts.Passwords;
+using Gateway.Accounts;
 using Gateway.Hosting;
 namespace Gateway.Administration.Cli;
 

@@ -1,5 +1,4 @@
 using Gateway.Accounts;
-using Gateway.Accounts.Passwords;
 namespace Gateway.Administration.Import;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Gateway.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Configuration;
@@ -14,11 +13,8 @@ internal static class GatewayOptionsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         DataFolder.EnsureWritable(configuration);
-        services.AddHostedService<ConfigReloadMonitor>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigChangeListener, ProxyConfigReport>());
         services.TryAddSingleton<DataFolder>();
         services.TryAddSingletonTimeProvider();
-        services.AddGatewayMeter();
         return services;
     }
 

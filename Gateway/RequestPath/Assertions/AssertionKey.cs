@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Gateway.Hosting;
 using Gateway.Hosting.Options;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 
-using Gateway.Administration.Cli;
+using Gateway.Administration;
 using Gateway.Tokens;
 namespace Gateway.RequestPath.Identity;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Gateway.Accounts;
-using Gateway.Administration.Cli;
+using Gateway.Administration;
 using Gateway.Pages;
 using Gateway.RequestPath.Token;
 using Gateway.Storage;

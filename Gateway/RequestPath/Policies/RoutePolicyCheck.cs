@@ -1,4 +1,4 @@
-using Gateway.Hosting;
+using Gateway.Hosting.Options;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Configuration;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using Gateway.Accounts.Sessions;
-using Gateway.RequestPath.Policies;
 using Gateway.Revocation;
 using Gateway.Storage;
 using Gateway.Tokens;

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using Gateway.Accounts;
-using Gateway.Hosting;
+using Gateway.Hosting.Options;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
