@@ -1,3 +1,5 @@
+using Gateway.Administration.Cli;
+using Gateway.RequestPath;
 using Gateway.RequestPath.Token;
 using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
@@ -26,7 +28,7 @@ public sealed class CookieConflictLogTests
         await events.MessageReceived(context);
 
         Assert.Null(context.Token);
-        Assert.True(http.HasCookieConflict());
+        Assert.True(http.Features.Get<IGatewayRequestFeature>()?.CookieConflict == true);
         var entry = Assert.Single(logger.Entries);
         Assert.Equal(LogLevel.Warning, entry.Level);
         Assert.Equal(2201, entry.EventId.Id);

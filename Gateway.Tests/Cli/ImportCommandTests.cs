@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 
-using Gateway.Accounts.Hashing;
+using Gateway.Accounts;
 using Gateway.Tests.Infrastructure;
 namespace Gateway.Tests.Cli;
 

@@ -1,4 +1,4 @@
-using Gateway.Accounts.Hashing;
+using Gateway.Accounts;
 namespace Gateway.Tests.Infrastructure;
 
 /// <summary>

@@ -1,11 +1,11 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
+using Gateway.Accounts;
 using Gateway.Accounts.Passwords;
 using Gateway.Accounts.Registration;
 using Gateway.Accounts.SecondFactor;
 using Gateway.Accounts.Sessions;
-using Gateway.Accounts.SignIn;
 using Gateway.Administration.WebPage;
 using Gateway.Pages;
 namespace Gateway.Tests.Pages;

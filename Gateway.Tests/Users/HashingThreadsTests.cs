@@ -1,4 +1,4 @@
-using Gateway.Accounts.Hashing;
+using Gateway.Accounts;
 using Gateway.Tests.Infrastructure;
 namespace Gateway.Tests.Users;
 

@@ -1,5 +1,4 @@
 using Gateway.Accounts;
-using Gateway.Accounts.Hashing;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 

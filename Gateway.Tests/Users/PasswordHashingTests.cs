@@ -1,4 +1,4 @@
-using Gateway.Accounts.Hashing;
+using Gateway.Accounts;
 using Gateway.Hosting;
 using Gateway.Tests.Infrastructure;
 namespace Gateway.Tests.Users;

@@ -1,5 +1,4 @@
 using Gateway.Accounts;
-using Gateway.Accounts.Hashing;
 namespace Gateway.Tests.Users;
 
 public sealed class UserOptionsValidatorTests

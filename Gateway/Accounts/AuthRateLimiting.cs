@@ -40,7 +40,7 @@ internal static class AuthRateLimiting
         services.AddGatewaySection<AuthRateLimitOptions>(AuthRateLimitOptions.Section);
         services.AddAccountAttemptLimit();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthRateLimitOptions>>((limiter, settings) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthRateLimitOptions>, GatewayMetrics, Replies>((limiter, settings, metrics, replies) =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(Policy, context =>
@@ -55,12 +55,12 @@ internal static class AuthRateLimiting
             limiter.OnRejected = (rejected, _) =>
             {
                 var context = rejected.HttpContext;
-                context.RequestServices.GetRequiredService<GatewayMetrics>().AttemptRefused(context, busy: false);
+                metrics.AttemptRefused(context, busy: false);
                 var error = TooManyAttempts with
                 {
                     RetryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : null,
                 };
-                return new ValueTask(context.RequestServices.GetRequiredService<Replies>().ErrorAsync(context, error));
+                return new ValueTask(replies.ErrorAsync(context, error));
             };
         });
         return services;

@@ -1,5 +1,5 @@
 using Gateway.Accounts;
-using Gateway.RequestPath.Token;
+using Gateway.RequestPath;
 using Gateway.Responses;
 namespace Gateway.Administration;
 

@@ -1,5 +1,7 @@
 using Gateway.Administration;
+using Gateway.Administration.Cli;
 using Gateway.Hosting.Options;
+using Gateway.RequestPath;
 using Gateway.RequestPath.Identity;
 using Gateway.RequestPath.Token;
 using Gateway.Responses;
@@ -9,6 +11,7 @@ using Gateway.Storage.Redis;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.Tokens;
@@ -38,7 +41,9 @@ internal static class VerifyEndpoints
         IOptions<IdentityHeaderOptions> headers,
         TokenCookies cookies,
         Replies replies,
-        ILoggerFactory loggers)
+        IOptions<RedisOptions> redis,
+        ILoggerFactory loggers,
+        [FromServices] RedisSyncState? sync)
     {
         var request = context.Request;
         // Traefik and Caddy hand the proxy's answer to the browser, so they may ask for the redirect; nginx's auth_request
@@ -58,8 +63,7 @@ internal static class VerifyEndpoints
 
         // Anonymous like the sign-in pages, which the stale-revocation guard lets through, yet it admits requests like a
         // protected route: it fails closed the same way (Gateway:Redis:MaxStaleness).
-        if (context.RequestServices.GetService<RedisSyncState>() is { } sync
-            && sync.IsStale(context.RequestServices.GetRequiredService<IOptions<RedisOptions>>().Value.MaxStaleness))
+        if (sync is not null && sync.IsStale(redis.Value.MaxStaleness))
         {
             var paused = StaleRevocationGuard.Paused;
             context.Response.Headers.RetryAfter = ((int)paused.RetryAfter!.Value.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -97,7 +101,7 @@ internal static class VerifyEndpoints
         var response = context.Response;
         var presented = context.GetTokenSource() is not null;
         var failure = presented ? (await context.AuthenticateAsync()).Failure : null;
-        var conflict = context.HasCookieConflict();
+        var conflict = context.Features.Get<IGatewayRequestFeature>()?.CookieConflict == true;
         var expired = failure is SecurityTokenExpiredException || (!presented && !conflict && cookies.RemembersExpiredToken(request));
         var reason = conflict ? ChallengeResponses.CookieConflictReason : expired ? ChallengeResponses.ExpiredReason : null;
 

@@ -9,9 +9,8 @@ namespace Gateway.Hosting;
 internal static partial class BadRequests
 {
     /// <summary>The answer for a request that could not be read, logged as one warning line.</summary>
-    public static HttpError Answer(HttpContext context, BadHttpRequestException bad)
+    public static HttpError Answer(ILogger logger, HttpContext context, BadHttpRequestException bad)
     {
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BadRequests));
         Rejected(logger, context.Request.Method, context.Request.Path, bad.StatusCode, bad.Message);
         return new HttpError(bad.StatusCode, bad.StatusCode switch
         {

@@ -1,17 +1,18 @@
 using Gateway.Accounts;
-using Gateway.Administration.Cli;
 using Gateway.Hosting.DataProtection;
-using Gateway.Responses;
 using Gateway.Storage;
-using Gateway.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Hosting;
 
 internal static class ErrorHandlingExtensions
 {
-    private static readonly HttpError Unexpected = HttpError.Of(StatusCodes.Status500InternalServerError,
-        "internal_error", "Something went wrong on our side. Try again; if it keeps happening, tell your administrator.");
+    public static IServiceCollection AddGatewayErrorHandling(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ExceptionAnswers>();
+        return services;
+    }
 
     /// <summary>
     /// An unexpected failure answers a plain 500, in every environment: never a stack trace. A password hash refused
@@ -24,19 +25,8 @@ internal static class ErrorHandlingExtensions
     public static IApplicationBuilder UseGatewayErrorHandling(this IApplicationBuilder app) =>
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            ExceptionHandler = context =>
-            {
-                var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-                var error = exception switch
-                {
-                    HashingBusyException busy => Busy(context, busy),
-                    UserStoreUnavailableException unavailable => StoreOutage.Answer(context, unavailable),
-                    BadHttpRequestException bad => BadRequests.Answer(context, bad),
-                    not null when KeyRingOutage.IsCause(exception) => KeyRingOutage.Answer(context, exception),
-                    _ => Unexpected,
-                };
-                return context.RequestServices.GetRequiredService<Replies>().ErrorAsync(context, error);
-            },
+            // Resolved once: the handler's services are singletons, so no request looks them up.
+            ExceptionHandler = app.ApplicationServices.GetRequiredService<ExceptionAnswers>().AnswerAsync,
             // A client that hung up is not an error worth a 500 page.
             StatusCodeSelector = exception => exception switch
             {
@@ -50,20 +40,7 @@ internal static class ErrorHandlingExtensions
         });
 
     /// <summary>Load or an outage, answered 503 with Retry-After: the ones the handler's switch maps to their own answer.</summary>
-    private static bool IsUnavailable(Exception exception) =>
+    internal static bool IsUnavailable(Exception exception) =>
         exception is HashingBusyException or UserStoreUnavailableException || KeyRingOutage.IsCause(exception);
 
-    private static HttpError Busy(HttpContext context, HashingBusyException busy)
-    {
-        var logger = context.RequestServices.GetRequiredService<ILogger<HashingThreads>>();
-        HashingLog.Busy(logger, context.Request.Path, busy.Message);
-        context.RequestServices.GetRequiredService<GatewayMetrics>().AttemptRefused(context, busy: true);
-        var seconds = Math.Max(1, (int)Math.Ceiling(busy.RetryAfter.TotalSeconds));
-        return HttpError.Of(StatusCodes.Status503ServiceUnavailable,
-            "busy", $"Too many sign-ins are being processed right now. Wait {seconds} seconds and try again.") with
-        {
-            Heading = "We're busy right now",
-            RetryAfter = TimeSpan.FromSeconds(seconds),
-        };
-    }
 }

@@ -5,7 +5,6 @@ using Gateway.Administration;
 using Gateway.Administration.Api;
 using Gateway.Administration.WebPage;
 using Gateway.Audit;
-using Gateway.Diagnostics;
 using Gateway.Hosting.DataProtection;
 using Gateway.Hosting.Health;
 using Gateway.Hosting.Options;
@@ -29,8 +28,10 @@ namespace Gateway.Hosting;
 internal static class GatewayApp
 {
     /// <param name="services">Registrations made first, so they win over the defaults (a test's clock).</param>
-    public static WebApplication Build(string[] args, Action<IServiceCollection>? services = null)
+    /// <param name="parts">Every part unless the benchmark's own host says otherwise.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? services = null, PipelineParts? parts = null)
     {
+        parts ??= PipelineParts.All;
         var builder = WebApplication.CreateBuilder(args);
         services?.Invoke(builder.Services);
 
@@ -39,14 +40,12 @@ internal static class GatewayApp
         builder.Services.AddGatewayOptions(builder.Configuration);
         builder.Services.AddGatewayMeter();
         builder.Services.AddConfigReloadReports();
-        // Benchmark only (bench/README.md): every stage is on unless GATEWAY_BENCH_OFF names it.
-        var bench = builder.AddBenchStages();
+        builder.Services.AddSingleton(parts);
 
         builder.AddGatewayLogging();
         builder.AddGatewayTelemetry();
         builder.Services.AddTokens();
         builder.Services.AddTokenRevocation(builder.Configuration);
-        builder.Services.AddBenchRevocation(bench);
         builder.Services.AddUserStore();
         builder.Services.AddAuditTrail();
         builder.Services.AddUserAdministration();
@@ -58,20 +57,18 @@ internal static class GatewayApp
         builder.Services.AddGatewayDataProtection(builder.Configuration);
         builder.Services.AddGatewayPages();
         builder.Services.AddGatewayReplies();
+        builder.Services.AddGatewayErrorHandling();
         builder.Services.AddTrustedProxies();
         builder.Services.AddAuthRateLimiting();
         builder.Services.AddGatewayHealthChecks();
-        builder.Services.AddGatewayProxy(builder.Configuration);
+        builder.Services.AddGatewayProxy(builder.Configuration, parts);
         builder.Services.AddWebSocketTracking();
         builder.Services.AddGatewayAssertions();
 
-        var app = builder.Build();
-        if (bench.Any)
-        {
-            BenchStagesLog.StagesOff(app.Logger, bench.ToString());
-        }
+        parts.AfterServices?.Invoke(builder.Services);
 
-        app.UseBenchAllocationProbe();
+        var app = builder.Build();
+        parts.First?.Invoke(app);
 
         // First: from a trusted load balancer, everything below sees the client's address and scheme, not the balancer's.
         app.UseTrustedProxies();
@@ -80,17 +77,17 @@ internal static class GatewayApp
         app.UseMetricsListener();
 
         // Request logging outermost, so it records the status the error handler chose rather than the raw exception.
-        if (bench.IsOn(BenchStages.RequestLog))
+        if (parts.RequestLog)
         {
             app.UseGatewayRequestLogging();
         }
 
-        if (bench.IsOn(BenchStages.Extras))
+        if (parts.Extras)
         {
             app.UseGatewayErrorHandling();
         }
 
-        if (bench.IsOn(BenchStages.Checks))
+        if (parts.Checks)
         {
             app.UseAllowedHosts();
             app.UseAmbiguousPathRejection();
@@ -98,7 +95,7 @@ internal static class GatewayApp
         }
 
         app.UseRouting();
-        if (bench.IsOn(BenchStages.Auth))
+        if (parts.Auth)
         {
             app.UseAuthentication();
             app.UseRevocationStalenessLimit();
@@ -106,10 +103,10 @@ internal static class GatewayApp
         }
         else
         {
-            app.SkipAutomaticAuth();
+            SkipAutomaticAuth(app);
         }
 
-        if (bench.IsOn(BenchStages.Checks))
+        if (parts.Checks)
         {
             app.UseRateLimiter();
         }
@@ -121,5 +118,13 @@ internal static class GatewayApp
         app.MapGatewayProxy();
 
         return app;
+    }
+
+    // WebApplication adds UseAuthentication and UseAuthorization itself when the services exist and the pipeline did
+    // not call them; these are the keys it looks for.
+    private static void SkipAutomaticAuth(IApplicationBuilder app)
+    {
+        app.Properties["__AuthenticationMiddlewareSet"] = true;
+        app.Properties["__AuthorizationMiddlewareSet"] = true;
     }
 }

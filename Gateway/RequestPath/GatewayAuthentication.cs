@@ -1,5 +1,4 @@
 using Gateway.Accounts;
-using Gateway.Accounts.Sessions;
 using Gateway.Hosting.Options;
 using Gateway.RequestPath.Policies;
 using Gateway.RequestPath.Token;
@@ -30,7 +29,6 @@ internal static class GatewayAuthentication
     {
         services.AddGatewaySection<TokenCookieOptions>(TokenCookieOptions.Section);
         services.TryAddSingleton<TokenCookies>();
-        services.TryAddSingleton<SessionStarter>();
         services.TryAddSingleton<TokenCookieStorage>();
         services.TryAddSingleton<ChallengeResponses>();
         services.TryAddSingleton<GatewayTokenEvents>();

@@ -63,10 +63,14 @@ redis_answers() {
 # start_gateway NAME PORT CONFIG [--Gateway:Section:Key VALUE ...]: the gateway in Production. Every instance gets the
 # same signing key (GATEWAY_SIGNING_KEY), so a token from one is valid on the others; it goes through the environment
 # of this call only, so it is neither logged nor seen by the other programs.
+# The shipped gateway reads no benchmark switch: with the allocation probe (the default) or GATEWAY_BENCH_OFF set, it runs
+# in the benchmark's own host (bench/StagedGateway), the same composition with those switches added.
 start_gateway() {
   local name=$1 port=$2 config=$3; shift 3
+  local dll=$GATEWAY_DLL
+  if [[ ${GATEWAY_BENCH_PROBE:-1} != 0 || -n ${GATEWAY_BENCH_OFF:-} ]]; then dll=$STAGED_GATEWAY_DLL; fi
   ASPNETCORE_ENVIRONMENT=Production Gateway__Jwt__SigningKey=$GATEWAY_SIGNING_KEY GATEWAY_BENCH_PROBE=${GATEWAY_BENCH_PROBE:-1} \
-    start_target "$name" "$port" /healthz dotnet "$GATEWAY_DLL" --config "$config" --urls "http://127.0.0.1:$port" "$@"
+    start_target "$name" "$port" /healthz dotnet "$dll" --config "$config" --urls "http://127.0.0.1:$port" "$@"
 }
 
 # gateway-assertion: gateway-memory that also signs an X-Gateway-Assertion for the backend (cached per token and cluster).

@@ -1,3 +1,4 @@
+using Gateway.RequestPath;
 using Gateway.Storage;
 namespace Gateway.Accounts.SecondFactor;
 

@@ -1,23 +1,9 @@
+using Gateway.RequestPath;
 using Gateway.Storage;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Gateway.Accounts.SecondFactor;
-
-/// <summary>Why a signed-in user was refused by a <see cref="SecondFactorRequirement"/>, kept for the 403 answer.</summary>
-internal enum SecondFactorRefusal
-{
-    None,
-
-    /// <summary>A policy requires a second factor and the user has none: a page that links to enrolment.</summary>
-    NotEnrolled,
-
-    /// <summary>Gateway:SecondFactor:RequiredForAll and the user has none: browsers go to the enrolment page.</summary>
-    MustEnrol,
-
-    /// <summary>Enrolled, but this session's sign-in did not check the code: sign in again.</summary>
-    SignInAgain,
-}
 
 /// <summary>The session's sign-in checked a second factor (its token's amr holds otp).</summary>
 /// <param name="Everyone">Added to every policy by Gateway:SecondFactor:RequiredForAll, rather than named by a policy.</param>
@@ -26,17 +12,13 @@ internal sealed record SecondFactorRequirement(bool Everyone) : IAuthorizationRe
     public static readonly SecondFactorRequirement Policy = new(Everyone: false);
     public static readonly SecondFactorRequirement All = new(Everyone: true);
 
-    private static readonly object RefusalKey = new();
-
-    public static SecondFactorRefusal RefusalOf(HttpContext context) =>
-        context.Items.TryGetValue(RefusalKey, out var refusal) ? (SecondFactorRefusal)refusal! : SecondFactorRefusal.None;
-
     /// <summary>Keeps the strongest reason when several requirements refused: signing in again helps in every case.</summary>
     public static void Refuse(HttpContext context, SecondFactorRefusal refusal)
     {
-        if (refusal > RefusalOf(context))
+        var request = context.GatewayRequest();
+        if (refusal > request.SecondFactorRefusal)
         {
-            context.Items[RefusalKey] = refusal;
+            request.SecondFactorRefusal = refusal;
         }
     }
 }

@@ -3,7 +3,7 @@ using Gateway.Accounts.Sessions;
 using Gateway.Audit;
 using Gateway.Hosting.Options;
 using Gateway.Pages;
-using Gateway.RequestPath.Token;
+using Gateway.RequestPath;
 using Gateway.Responses;
 using Gateway.Revocation;
 using Gateway.Storage;

@@ -1,5 +1,6 @@
 using Gateway.Audit;
 using Gateway.Hosting.Options;
+using Gateway.RequestPath;
 using Gateway.RequestPath.Token;
 using Gateway.Responses;
 using Gateway.Revocation;

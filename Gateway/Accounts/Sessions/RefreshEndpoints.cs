@@ -1,4 +1,4 @@
-using Gateway.RequestPath.Token;
+using Gateway.RequestPath;
 using Gateway.Responses;
 using Gateway.Storage;
 using Microsoft.AspNetCore.Antiforgery;

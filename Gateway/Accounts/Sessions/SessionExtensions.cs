@@ -1,4 +1,5 @@
 using Gateway.Hosting.Options;
+using Gateway.RequestPath.Token;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Accounts.Sessions;
@@ -12,6 +13,8 @@ internal static class SessionExtensions
         services.TryAddSingleton<SessionPolicy>();
         services.TryAddSingleton<RememberMeCredential>();
         services.TryAddSingleton<SessionRefresh>();
+        services.TryAddSingleton<ISessionContinuation>(provider => provider.GetRequiredService<SessionRefresh>());
+        services.TryAddSingleton<SessionStarter>();
         return services;
     }
 }

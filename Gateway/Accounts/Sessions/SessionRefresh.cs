@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using Gateway.Administration.Cli;
+using Gateway.RequestPath;
 using Gateway.RequestPath.Token;
+using Gateway.Responses;
 using Gateway.Revocation;
 using Gateway.Storage;
 using Gateway.Telemetry;
@@ -24,10 +27,8 @@ internal sealed class SessionRefresh(
     GatewayMetrics metrics,
     IOptions<JwtOptions> jwt,
     TimeProvider time,
-    ILogger<SessionRefresh> logger)
+    ILogger<SessionRefresh> logger) : ISessionContinuation
 {
-    private static readonly object IssuedKey = new();
-
     private readonly long _halfLifetimeMilliseconds = (long)(jwt.Value.Lifetime.TotalMilliseconds / 2);
     private readonly bool _sliding = sessions.Options.Sliding;
 
@@ -47,9 +48,9 @@ internal sealed class SessionRefresh(
     /// <returns>Null when the session cannot be continued: no session, past its end, revoked, or its user gone.</returns>
     public async Task<IssuedToken?> RefreshAsync(HttpContext context, ClaimsPrincipal principal, bool setCookie)
     {
-        if (context.Items.TryGetValue(IssuedKey, out var issued))
+        if (context.Features.Get<IGatewayRequestFeature>()?.RefreshedToken is { } issued)
         {
-            return (IssuedToken)issued!;
+            return issued;
         }
 
         if (principal.FindFirst(GatewayClaims.Subject)?.Value is not { } userId || sessions.Read(principal) is not { } session)
@@ -135,7 +136,7 @@ internal sealed class SessionRefresh(
         }
 
         var token = issuer.Issue(user!, session);
-        context.Items[IssuedKey] = token;
+        context.GatewayRequest().RefreshedToken = token;
         return token;
     }
 }

@@ -1,5 +1,4 @@
 using Gateway.Responses;
-using Gateway.Storage;
 using StackExchange.Redis;
 
 namespace Gateway.Hosting.DataProtection;
@@ -25,9 +24,8 @@ internal static partial class KeyRingOutage
         return false;
     }
 
-    public static HttpError Answer(HttpContext context, Exception exception)
+    public static HttpError Answer(ILogger logger, HttpContext context, Exception exception)
     {
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KeyRingOutage));
         LogUnavailable(logger, context.Request.Path, exception.GetBaseException().GetType().Name);
         return StoreOutage.SignInUnavailable("keys_unavailable", "Redis, where its form keys are kept");
     }

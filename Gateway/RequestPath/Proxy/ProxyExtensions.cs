@@ -1,4 +1,4 @@
-using Gateway.Diagnostics;
+using Gateway.Hosting;
 using Gateway.Hosting.Options;
 using Gateway.RequestPath.Assertions;
 using Gateway.RequestPath.Checks;
@@ -14,22 +14,21 @@ internal static class ProxyExtensions
     public const string ConfigSection = "ReverseProxy";
 
     /// <summary>YARP with routes and clusters from yarp.json (reloaded when the file changes) and the identity transform.</summary>
-    public static IServiceCollection AddGatewayProxy(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddGatewayProxy(this IServiceCollection services, IConfiguration configuration, PipelineParts parts)
     {
         services.AddGatewaySection<IdentityHeaderOptions>(IdentityHeaderOptions.Section);
         services.AddGatewaySection<ProxyOptions>(ProxyOptions.Section);
         services.AddAllowedHosts();
         services.TryAddSingleton<IdentityForwarding>();
-        var bench = BenchStages.Read(configuration);
         var proxy = services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection(ConfigSection))
             .AddConfigFilter<DefaultTimeoutFilter>();
-        if (bench.IsOn(BenchStages.Identity))
+        if (parts.Identity)
         {
             proxy.AddTransforms<IdentityTransformProvider>();
         }
 
-        if (bench.IsOn(BenchStages.Extras))
+        if (parts.Extras)
         {
             // After the identity transform, which removes a client's X-Gateway-Assertion.
             proxy.AddTransforms<AssertionTransformProvider>()
@@ -41,8 +40,8 @@ internal static class ProxyExtensions
 
     public static IEndpointRouteBuilder MapGatewayProxy(this IEndpointRouteBuilder endpoints)
     {
-        var bench = endpoints.ServiceProvider.GetRequiredService<BenchStages>();
-        if (bench.IsOff(BenchStages.Extras))
+        var parts = endpoints.ServiceProvider.GetRequiredService<PipelineParts>();
+        if (!parts.Extras)
         {
             endpoints.MapReverseProxy();
             return endpoints;
@@ -50,7 +49,7 @@ internal static class ProxyExtensions
 
         endpoints.MapReverseProxy(proxy =>
         {
-            if (bench.IsOn(BenchStages.Metrics))
+            if (parts.Metrics)
             {
                 proxy.UseMiddleware<ProxyMetrics>();
             }

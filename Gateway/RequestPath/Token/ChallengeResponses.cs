@@ -1,4 +1,4 @@
-using Gateway.Accounts.SecondFactor;
+using Gateway.Administration.Cli;
 using Gateway.Hosting.Options;
 using Gateway.Pages;
 using Gateway.Responses;
@@ -11,8 +11,10 @@ namespace Gateway.RequestPath.Token;
 
 /// <summary>What a request without a valid token gets: browsers a redirect to sign in, API callers a 401 in JSON.</summary>
 internal sealed class ChallengeResponses(
-    IOptions<GatewayOptions> options, Replies replies, TokenCookies cookies, GatewayMetrics metrics)
+    IOptions<GatewayOptions> options, Replies replies, TokenCookies cookies, GatewayMetrics metrics, ILoggerFactory loggers)
 {
+    private readonly ILogger _storeOutage = loggers.CreateLogger(typeof(StoreOutage));
+
     public const string ExpiredReason = "expired";
     public const string CookieConflictReason = "cookie_conflict";
     public const string SecondFactorReason = "second_factor";
@@ -38,7 +40,7 @@ internal sealed class ChallengeResponses(
 
     /// <summary>A remembered session that could not be restored because the user store is unreachable: 503, try again.</summary>
     public Task StoreOutageAsync(HttpContext context, UserStoreUnavailableException unavailable) =>
-        replies.ErrorAsync(context, StoreOutage.Answer(context, unavailable));
+        replies.ErrorAsync(context, StoreOutage.Answer(_storeOutage, context, unavailable));
 
     /// <summary>
     /// Several token cookies of the exact name: signing in again would not help, since the browser would send both
@@ -53,7 +55,7 @@ internal sealed class ChallengeResponses(
                 $"The request carried more than one {cookies.Name} cookie. Clear the cookies for this site, then sign in again at {options.Value.LoginPath}."));
     }
 
-    public Task ForbiddenAsync(HttpContext context) => SecondFactorRequirement.RefusalOf(context) switch
+    public Task ForbiddenAsync(HttpContext context) => (context.Features.Get<IGatewayRequestFeature>()?.SecondFactorRefusal ?? SecondFactorRefusal.None) switch
     {
         // RFC 9470 section 3: the token is valid but its authentication is not strong enough; a new sign-in will be.
         SecondFactorRefusal.SignInAgain => SignInAsync(context, SecondFactorReason,

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
-using Gateway.Accounts.Sessions;
+using Gateway.Administration.Cli;
 using Gateway.Revocation;
 using Gateway.Storage;
 using Gateway.Tokens;
@@ -19,7 +19,7 @@ internal sealed class GatewayTokenEvents(
     ITokenRevocation revocation,
     ValidatedTokenCache cache,
     ChallengeResponses responses,
-    SessionRefresh refresh,
+    ISessionContinuation refresh,
     TimeProvider time,
     ILogger<GatewayTokenEvents> logger)
     : JwtBearerEvents
@@ -36,7 +36,7 @@ internal sealed class GatewayTokenEvents(
         {
             // Remember where the token came from, so the proxy strips exactly what the gateway consumed.
             presented = authorization.AsSpan(BearerPrefix.Length).Trim();
-            context.HttpContext.SetTokenSource(TokenSource.AuthorizationHeader);
+            context.HttpContext.GatewayRequest().TokenSource = TokenSource.AuthorizationHeader;
         }
         else
         {
@@ -44,10 +44,10 @@ internal sealed class GatewayTokenEvents(
             {
                 case CookieCount.One when !cookie.IsEmpty:
                     presented = cookie;
-                    context.HttpContext.SetTokenSource(TokenSource.Cookie);
+                    context.HttpContext.GatewayRequest().TokenSource = TokenSource.Cookie;
                     break;
                 case CookieCount.Several:
-                    context.HttpContext.SetCookieConflict();
+                    context.HttpContext.GatewayRequest().CookieConflict = true;
                     TokenCookieLog.SeveralTokenCookies(logger, request.Path, cookies.Name);
                     return Task.CompletedTask;
                 default:
@@ -117,17 +117,18 @@ internal sealed class GatewayTokenEvents(
     public override Task Challenge(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
-        if (StoreOutage.Of(context.HttpContext) is { } unavailable)
+        var request = context.HttpContext.Features.Get<IGatewayRequestFeature>();
+        if (request?.StoreUnavailable is { } unavailable)
         {
             return responses.StoreOutageAsync(context.HttpContext, unavailable);
         }
 
-        if (context.HttpContext.HasCookieConflict())
+        if (request?.CookieConflict == true)
         {
             return responses.CookieConflictAsync(context.HttpContext);
         }
 
-        var presented = context.HttpContext.GetTokenSource() is not null;
+        var presented = request?.TokenSource is not null;
         var expired = context.AuthenticateFailure is SecurityTokenExpiredException
             || (!presented && cookies.RemembersExpiredToken(context.Request));
         return responses.ChallengeAsync(context.HttpContext, presented, expired,
@@ -145,7 +146,7 @@ internal sealed class GatewayTokenEvents(
         }
         catch (UserStoreUnavailableException unavailable)
         {
-            StoreOutage.Remember(context.HttpContext, unavailable);
+            context.HttpContext.GatewayRequest().StoreUnavailable = unavailable;
             return;
         }
 
@@ -153,7 +154,7 @@ internal sealed class GatewayTokenEvents(
         if (restored is not null)
         {
             context.Token = restored.Value;
-            context.HttpContext.SetTokenSource(TokenSource.Cookie);
+            context.HttpContext.GatewayRequest().TokenSource = TokenSource.Cookie;
         }
     }
 

@@ -1,5 +1,5 @@
-using Gateway.Responses;
-namespace Gateway.Storage;
+using Gateway.Storage;
+namespace Gateway.Responses;
 
 /// <summary>
 /// The answer to a request that needed the user store while it could not be reached: 503 with Retry-After (RFC 9110
@@ -13,20 +13,9 @@ internal static class StoreOutage
     /// </summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
-    private static readonly object Key = new();
 
-    /// <summary>
-    /// Marks a request whose remembered session could not be restored for want of the store. It goes on signed out (an
-    /// anonymous route still serves it) and keeps its credential; a route that needs a sign-in answers 503, not a login.
-    /// </summary>
-    public static void Remember(HttpContext context, UserStoreUnavailableException unavailable) => context.Items[Key] = unavailable;
-
-    public static UserStoreUnavailableException? Of(HttpContext context) =>
-        context.Items.TryGetValue(Key, out var unavailable) ? (UserStoreUnavailableException?)unavailable : null;
-
-    public static HttpError Answer(HttpContext context, UserStoreUnavailableException unavailable)
+    public static HttpError Answer(ILogger logger, HttpContext context, UserStoreUnavailableException unavailable)
     {
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreOutage));
         StoreOutageLog.Answered(logger, context.Request.Path, unavailable.Message);
         return SignInUnavailable("store_unavailable", "its user store");
     }

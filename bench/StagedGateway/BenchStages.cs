@@ -1,11 +1,12 @@
+using Gateway.Hosting;
 using Gateway.Hosting.Options;
-namespace Gateway.Diagnostics;
+
+namespace StagedGateway;
 
 /// <summary>
 /// Benchmark only (bench/README.md, "The cost ledger"): request-path stages switched off by the GATEWAY_BENCH_OFF
 /// environment variable, a comma-separated list of <see cref="Names"/>, so the bench can measure what each one costs.
-/// Unset, as in every real deployment, nothing is off. Never documented as a setting: a gateway with a stage off is not
-/// secure (no authentication, no revocation, no host check).
+/// Read only by this benchmark host: the shipped gateway has no such switch.
 /// </summary>
 internal sealed class BenchStages
 {
@@ -52,4 +53,15 @@ internal sealed class BenchStages
     public override string ToString() => string.Join(",", _off.Order(StringComparer.Ordinal));
 
     public bool IsOn(string stage) => !_off.Contains(stage);
+
+    /// <summary>The gateway's pipeline with these stages off.</summary>
+    public PipelineParts Parts() => PipelineParts.All with
+    {
+        RequestLog = IsOn(RequestLog),
+        Metrics = IsOn(Metrics),
+        Checks = IsOn(Checks),
+        Auth = IsOn(Auth),
+        Identity = IsOn(Identity),
+        Extras = IsOn(Extras),
+    };
 }

@@ -1,4 +1,4 @@
-namespace Gateway.Diagnostics;
+namespace StagedGateway;
 
 /// <summary>
 /// Benchmark only: with GATEWAY_BENCH_PROBE=1 (or <c>types</c>, which also lists sampled allocations by type at

@@ -1,5 +1,5 @@
 using Gateway.Revocation;
-namespace Gateway.Diagnostics;
+namespace StagedGateway;
 
 /// <summary>Benchmark only (GATEWAY_BENCH_OFF=revocation): the real revocation, except that no token is ever found revoked.</summary>
 internal sealed class BenchRevocation(ITokenRevocation inner) : ITokenRevocation
@@ -16,4 +16,18 @@ internal sealed class BenchRevocation(ITokenRevocation inner) : ITokenRevocation
 
     public Task RevokeAllAsync(string userId, DateTimeOffset cutOff, CancellationToken cancellationToken) =>
         inner.RevokeAllAsync(userId, cutOff, cancellationToken);
+
+    /// <summary>Wraps the registered revocation when GATEWAY_BENCH_OFF names the revocation stage.</summary>
+    public static void ReplaceIfOff(IServiceCollection services, BenchStages stages)
+    {
+        if (stages.IsOn(BenchStages.Revocation))
+        {
+            return;
+        }
+
+        var real = services.Last(descriptor => descriptor.ServiceType == typeof(ITokenRevocation));
+        services.Remove(real);
+        services.AddSingleton<ITokenRevocation>(provider => new BenchRevocation((ITokenRevocation)(
+            real.ImplementationFactory?.Invoke(provider) ?? ActivatorUtilities.CreateInstance(provider, real.ImplementationType!))));
+    }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Tracing;
 
-namespace Gateway.Diagnostics;
+namespace StagedGateway;
 
 /// <summary>
 /// Benchmark only (GATEWAY_BENCH_PROBE=types): the runtime's allocation samples (GCAllocationTick, one every 100 KB or

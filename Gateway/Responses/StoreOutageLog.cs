@@ -1,4 +1,4 @@
-namespace Gateway.Storage;
+namespace Gateway.Responses;
 
 /// <summary>The user store out of reach: the store's own message, which names the store and never the connection string.</summary>
 internal static partial class StoreOutageLog
