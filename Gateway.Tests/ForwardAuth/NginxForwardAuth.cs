@@ -3,7 +3,7 @@ using Gateway.Tests.Sessions;
 namespace Gateway.Tests.ForwardAuth;
 
 /// <summary>
-/// A real nginx with the README's configuration (docs/forward-auth/nginx.conf, only its addresses replaced) in front of
+/// A real nginx with the documented configuration (docs/forward-auth/nginx.conf, only its addresses replaced) in front of
 /// the sample backend, asking a gateway on a manual clock (ten-minute tokens) that defines the policy <c>admins</c>.
 /// </summary>
 public sealed class NginxForwardAuth : IAsyncLifetime

@@ -8,19 +8,19 @@ using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Sessions;
 namespace Gateway.Tests.ForwardAuth;
 
-/// <summary>nginx's auth_request asking /auth/verify, configured exactly as the README shows.</summary>
+/// <summary>nginx's auth_request asking /auth/verify, configured exactly as docs/forward-auth.md shows.</summary>
 public sealed class NginxForwardAuthTests(NginxForwardAuth fixture) : IClassFixture<NginxForwardAuth>
 {
     private static readonly string[] AdminRole = ["admin"];
 
     [Fact]
-    public void Readme_QuotesTheTestedNginxConfiguration()
+    public void ForwardAuthPage_QuotesTheTestedNginxConfiguration()
     {
-        var readme = RepositoryFile.Read("README.md").ReplaceLineEndings("\n");
+        var page = RepositoryFile.Read("docs/forward-auth.md").ReplaceLineEndings("\n");
         var config = RepositoryFile.Read(NginxForwardAuth.ConfigPath).ReplaceLineEndings("\n");
 
-        Assert.True(readme.Contains("```nginx\n" + config + "```", StringComparison.Ordinal),
-            $"README.md should quote {NginxForwardAuth.ConfigPath} verbatim in an nginx code block.");
+        Assert.True(page.Contains("```nginx\n" + config + "```", StringComparison.Ordinal),
+            $"docs/forward-auth.md should quote {NginxForwardAuth.ConfigPath} verbatim in an nginx code block.");
     }
 
     [Fact]
