@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
+using Gateway.Hosting;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ internal sealed record BoundSetting(string Key, object? Default, Type Options);
 /// the app builds them, then each options type of the Gateway assembly that has an <see cref="IConfigureOptions{T}"/>
 /// is configured once while a recording configuration provider notes which keys are read. The shortest key read is
 /// the section the type is bound to; its public settable properties, recursing into nested option objects, are the
-/// settings. No type or namespace of the gateway is named, so moving files between folders changes nothing here.
+/// settings.
 /// </summary>
 internal static class BoundSettings
 {
@@ -30,7 +31,7 @@ internal static class BoundSettings
     {
         var gateway = Assembly.Load("Gateway");
         IServiceCollection? registrations = null;
-        var app = Build(gateway, services => registrations = services);
+        var app = Build(services => registrations = services);
         await using (app)
         {
             var recorder = new KeyRecorder();
@@ -60,21 +61,9 @@ internal static class BoundSettings
         }
     }
 
-    /// <summary>The gateway's composition method: static, <c>(string[] args, Action&lt;IServiceCollection&gt; services)</c>, returning the app.</summary>
-    private static WebApplication Build(Assembly gateway, Action<IServiceCollection> capture)
+    /// <summary>The gateway composed as it starts, never started.</summary>
+    private static WebApplication Build(Action<IServiceCollection> capture)
     {
-        var builds = gateway.GetTypes()
-            .SelectMany(type => type.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-            .Where(method => method.ReturnType == typeof(WebApplication)
-                && method.GetParameters().Select(parameter => parameter.ParameterType)
-                    .SequenceEqual([typeof(string[]), typeof(Action<IServiceCollection>)]))
-            .ToList();
-        if (builds is not [var build])
-        {
-            throw new InvalidOperationException(
-                $"Expected one static method of the Gateway assembly building the app from (string[], Action<IServiceCollection>), found {builds.Count}.");
-        }
-
         var folder = TempFolder.Create("config-reference");
         var config = Path.Combine(folder, "yarp.json");
         File.WriteAllText(config, """{ "Gateway": { "AllowedHosts": [ "127.0.0.1" ] } }""");
@@ -87,7 +76,7 @@ internal static class BoundSettings
             "--Gateway:Jwt:SigningKey", GatewayServer.SigningKey,
             "--Serilog:MinimumLevel:Default", "Warning",
         ];
-        return (WebApplication)build.Invoke(null, [args, capture])!;
+        return GatewayApp.Build(args, capture);
     }
 
     /// <summary>Configures a fresh <paramref name="options"/> with every registered configure step; the shortest key read is its section.</summary>
