@@ -1,6 +1,5 @@
 using System.Diagnostics;
 
-using Gateway.Tokens;
 namespace Gateway.Tests;
 
 /// <summary>No Docker engine runs here, so docker-compose.yml is checked with docker-compose's own parser and validator.</summary>

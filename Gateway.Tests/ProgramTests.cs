@@ -1,7 +1,7 @@
 using System.Net;
 
-using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests;
 
 /// <summary>The published entry point: dotnet Gateway.dll, configured the way the README says, started and stopped by PID.</summary>

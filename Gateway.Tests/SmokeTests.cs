@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests;
 
 public sealed class SmokeTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 
 using Gateway.Tests.Infrastructure;
-using Gateway.Tokens;
+
 namespace Gateway.Tests;
 
 /// <summary>

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Admin;
 
 /// <summary>

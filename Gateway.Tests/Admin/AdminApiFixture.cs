@@ -3,7 +3,6 @@ using Gateway.Audit;
 using Gateway.Storage;
 using Gateway.Tests.Auth;
 using Gateway.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.Admin;
 

@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 
 using Gateway.Audit;
-using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Admin;
 
 /// <summary>The admin API: every call with an admin's Bearer token, and its 401, 403, 404 and 400.</summary>

@@ -1,10 +1,7 @@
 using System.Net;
 using Gateway.Administration;
-using Gateway.Administration.Cli;
 using Gateway.Audit;
-using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.Admin;
 

@@ -1,4 +1,5 @@
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Assertions;
 
 /// <summary>

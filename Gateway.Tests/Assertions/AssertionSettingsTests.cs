@@ -1,9 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
 
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
-using Gateway.Tokens;
+
 namespace Gateway.Tests.Assertions;
 
 /// <summary>Assertions off by default; Gateway:Assertion:KeyPath used as given, or start-up stopped with one line.</summary>

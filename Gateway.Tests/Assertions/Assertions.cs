@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

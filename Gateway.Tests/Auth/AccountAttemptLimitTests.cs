@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Revocation;
+
 namespace Gateway.Tests.Auth;
 
 /// <summary>The per-account limit with its in-memory counter, on one gateway whose clock the test moves.</summary>

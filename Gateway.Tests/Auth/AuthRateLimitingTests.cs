@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Auth;
 
 public sealed class AuthRateLimitingTests : IAsyncLifetime

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Auth;
 
 /// <summary>A token the gateway has already validated (and so cached) is still refused once it is revoked.</summary>

@@ -1,9 +1,9 @@
 using System.Net;
 
-using Gateway.Accounts;
 using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Auth;
 
 /// <summary>A protected route without a token: browsers are sent to sign in, everything else gets a 401 in JSON.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 
 using Gateway.Accounts;
+
 namespace Gateway.Tests.Auth;
 
 public sealed class ClientPartitionTests

@@ -1,8 +1,8 @@
 using System.Net;
 
-using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Auth;
 
 /// <summary>Gateway:Jwt:ClockSkew is the only tolerance: with it set to zero, a token is refused the second it expires.</summary>

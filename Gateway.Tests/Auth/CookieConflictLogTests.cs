@@ -1,4 +1,3 @@
-using Gateway.Administration.Cli;
 using Gateway.RequestPath;
 using Gateway.RequestPath.Token;
 using Gateway.Tests.Infrastructure;

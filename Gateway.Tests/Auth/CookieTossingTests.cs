@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
 
-using Gateway.Accounts;
 using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Auth;
 
 /// <summary>

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 
-using Gateway.Accounts;
 using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Auth;
 
 /// <summary>

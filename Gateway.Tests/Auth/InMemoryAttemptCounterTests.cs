@@ -1,5 +1,6 @@
 using Gateway.Accounts;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Auth;
 
 public sealed class InMemoryAttemptCounterTests

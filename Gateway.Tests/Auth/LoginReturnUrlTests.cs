@@ -1,6 +1,7 @@
 using System.Net;
 
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Auth;
 
 /// <summary>The login form's returnUrl, end to end: only a local path is honoured, and never the sign-in pages themselves.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 
 using Gateway.Accounts;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Auth;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Auth;
 
 /// <summary>

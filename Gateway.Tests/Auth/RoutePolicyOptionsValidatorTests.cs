@@ -1,4 +1,5 @@
 using Gateway.RequestPath.Policies;
+
 namespace Gateway.Tests.Auth;
 
 public sealed class RoutePolicyOptionsValidatorTests

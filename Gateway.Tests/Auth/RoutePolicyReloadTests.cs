@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
 using Serilog.Events;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 
 using Gateway.Tests.Infrastructure;
-using Gateway.Tokens;
+
 namespace Gateway.Tests.Auth;
 
 /// <summary>A route naming an undefined policy, or invalid Gateway:Policies, stop the process with one line (exit code 2).</summary>

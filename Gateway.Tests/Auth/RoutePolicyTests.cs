@@ -1,7 +1,7 @@
 using System.Net;
 
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Auth;
 
 /// <summary>Routes naming a Gateway:Policies policy: any of its roles passes; a signed-in user without one gets 403.</summary>

@@ -1,4 +1,5 @@
 using Gateway.RequestPath.Token;
+
 namespace Gateway.Tests.Auth;
 
 public sealed class TokenCookieStorageTests

@@ -1,8 +1,8 @@
 using System.Net;
 
-using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Auth;
 
 /// <summary>A token is read from the cookie or Authorization: Bearer, never from the query string (it ends up in logs).</summary>

@@ -1,10 +1,8 @@
 using System.Text.RegularExpressions;
 using Gateway.Accounts;
 using Gateway.Administration;
-using Gateway.Pages;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,4 +1,3 @@
-using Gateway.Pages;
 using Microsoft.Playwright;
 
 namespace Gateway.Tests.Browser;

@@ -1,4 +1,3 @@
-using Gateway.Pages;
 using Gateway.Tests.Pages;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

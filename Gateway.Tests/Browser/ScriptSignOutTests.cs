@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Gateway.Administration.Cli;
 using Gateway.Pages;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Playwright;

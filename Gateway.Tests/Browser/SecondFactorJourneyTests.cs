@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Gateway.Accounts.SecondFactor;
-using Gateway.Pages;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

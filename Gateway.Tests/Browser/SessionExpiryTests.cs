@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using Gateway.Pages;
 using Gateway.Tests.Infrastructure;
-using Gateway.Tokens;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

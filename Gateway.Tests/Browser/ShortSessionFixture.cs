@@ -1,5 +1,5 @@
 using Gateway.Tests.Infrastructure;
-using Gateway.Tokens;
+
 namespace Gateway.Tests.Browser;
 
 /// <summary>A gateway whose tokens live three seconds with no clock skew, so a session can expire within a test.</summary>

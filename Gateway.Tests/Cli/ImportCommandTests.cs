@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 
 using Gateway.Accounts;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Cli;
 
 /// <summary><c>users import FILE --format sha256-hex ...</c>, as a process, on files as mongoexport writes them.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Cli;
 
 /// <summary>With Redis configured, what the command line ends is published before it exits, or it says it was not.</summary>

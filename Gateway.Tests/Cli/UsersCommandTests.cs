@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Cli;
 
 /// <summary><c>dotnet Gateway.dll users ...</c> as a process: exit codes, the one line that says what is wrong, no web server.</summary>

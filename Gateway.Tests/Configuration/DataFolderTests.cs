@@ -1,7 +1,6 @@
 using System.Runtime.Versioning;
 using Gateway.Hosting.Options;
 using Gateway.Tests.Infrastructure;
-using Gateway.Tokens;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
 using StackExchange.Redis;
 

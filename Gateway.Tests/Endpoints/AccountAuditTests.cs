@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 
 using Gateway.Administration;
 using Gateway.Audit;
-using Gateway.Storage;
 using Gateway.Tests.Admin;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Revocation;
+
 namespace Gateway.Tests.Endpoints;
 
 /// <summary>

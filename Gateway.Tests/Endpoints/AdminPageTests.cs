@@ -1,11 +1,9 @@
 using System.Net;
 using Gateway.Accounts;
 using Gateway.Administration;
-using Gateway.Administration.Cli;
 using Gateway.Audit;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.Endpoints;
 

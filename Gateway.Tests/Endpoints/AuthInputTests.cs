@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Endpoints;
 
 /// <summary>Malformed, oversized or mistyped bodies on the /auth posts get a 4xx that says what to send, never a 500.</summary>

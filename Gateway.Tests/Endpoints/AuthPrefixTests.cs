@@ -1,7 +1,7 @@
 using System.Net;
 
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Endpoints;
 
 /// <summary>The /auth prefix belongs to the gateway: unknown paths under it are answered there, never forwarded.</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.IdentityModel.JsonWebTokens;
 

@@ -1,7 +1,7 @@
 using System.Net;
 
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Endpoints;
 
 public sealed class LogoutTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Revocation;
+
 namespace Gateway.Tests.Endpoints;
 
 /// <summary>POST /auth/password and the account page's "Sign out everywhere", as a script and as a browser form.</summary>

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Endpoints;
 
 public sealed class RegistrationDisabledTests : IAsyncLifetime

@@ -1,5 +1,6 @@
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Sessions;
+
 namespace Gateway.Tests.ForwardAuth;
 
 /// <summary>

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 
-using Gateway.Accounts;
 using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Sessions;
+
 namespace Gateway.Tests.ForwardAuth;
 
 /// <summary>nginx's auth_request asking /auth/verify, configured exactly as docs/forward-auth.md shows.</summary>

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 
-using Gateway.Accounts;
 using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tests.Auth;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.ForwardAuth;
 
 /// <summary>

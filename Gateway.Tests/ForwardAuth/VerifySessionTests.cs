@@ -1,9 +1,9 @@
 using System.Net;
 
-using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Sessions;
+
 namespace Gateway.Tests.ForwardAuth;
 
 /// <summary>The sliding refresh and the remember-me restore on /auth/verify, on a manual clock.</summary>

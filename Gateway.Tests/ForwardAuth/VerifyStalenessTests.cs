@@ -1,9 +1,9 @@
 using System.Net;
 
-using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Revocation;
+
 namespace Gateway.Tests.ForwardAuth;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Gateway.Storage;
 namespace Gateway.Tests.Infrastructure;
 
 /// <summary>One sample backend and one gateway in front of it, shared by the tests of a class.</summary>

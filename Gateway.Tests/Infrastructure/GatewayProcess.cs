@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
-using Gateway.Tokens;
 namespace Gateway.Tests.Infrastructure;
 
 /// <summary>

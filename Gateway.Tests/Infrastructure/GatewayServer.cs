@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 
 using Gateway.Hosting;
-using Gateway.Tokens;
+
 namespace Gateway.Tests.Infrastructure;
 
 /// <summary>

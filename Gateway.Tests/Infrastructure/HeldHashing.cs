@@ -1,4 +1,5 @@
 using Gateway.Accounts;
+
 namespace Gateway.Tests.Infrastructure;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Gateway.Accounts;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Gateway.Tests.Infrastructure;

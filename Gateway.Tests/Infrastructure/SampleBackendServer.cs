@@ -1,4 +1,3 @@
-using Gateway.Administration.Cli;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 

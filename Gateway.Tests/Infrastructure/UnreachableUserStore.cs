@@ -1,4 +1,5 @@
 using Gateway.Storage;
+
 namespace Gateway.Tests.Infrastructure;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Logging;
 
 /// <summary>

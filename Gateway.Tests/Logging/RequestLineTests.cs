@@ -1,5 +1,4 @@
 using System.Globalization;
-using Gateway.Pages;
 using Gateway.RequestPath.RequestLine;
 using Gateway.Telemetry.Logging;
 using Serilog.Events;

@@ -1,7 +1,7 @@
 using System.Net;
 
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Pages;
 
 /// <summary>The pages' CSS, script and icon under /auth/assets: cacheable, revalidated by ETag, nothing else served there.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using Gateway.Pages;
 using Gateway.RequestPath.Token;
 using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,7 @@
 using System.Net;
 
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Pages;
 
 public sealed class PageHeadersTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>

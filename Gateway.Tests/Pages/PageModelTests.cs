@@ -8,6 +8,7 @@ using Gateway.Accounts.SecondFactor;
 using Gateway.Accounts.Sessions;
 using Gateway.Administration.WebPage;
 using Gateway.Pages;
+
 namespace Gateway.Tests.Pages;
 
 /// <summary>Each built-in template uses only placeholders its model has, and each model property is shown by its template.</summary>

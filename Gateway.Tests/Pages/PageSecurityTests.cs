@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Pages;
 
 /// <summary>The gateway's own pages: strict security headers, never cached, nothing loaded from elsewhere, every echo encoded.</summary>

@@ -1,4 +1,5 @@
 using Gateway.Pages;
+
 namespace Gateway.Tests.Pages;
 
 public sealed class TemplateTests

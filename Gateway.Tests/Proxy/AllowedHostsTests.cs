@@ -1,6 +1,7 @@
 using System.Text.Json;
 
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Proxy;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Gateway.RequestPath.Checks;
+
 namespace Gateway.Tests.Proxy;
 
 public sealed class AmbiguousPathRejectionTests

@@ -1,7 +1,7 @@
 using System.Net;
 
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Proxy;
 
 /// <summary>Routes marked "anonymous" are reachable without signing in; every other route is not (secure by default).</summary>

@@ -1,7 +1,7 @@
 using System.Net;
 
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Proxy;
 
 /// <summary>A backend nothing listens for: a clear 502, a page for browsers and JSON for APIs, never a stack trace.</summary>

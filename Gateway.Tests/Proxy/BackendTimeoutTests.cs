@@ -1,7 +1,7 @@
 using System.Net;
 
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Proxy;
 
 /// <summary>A backend that accepts and never answers gets a 504 after Gateway:Proxy:Timeout, not YARP's 100 seconds.</summary>

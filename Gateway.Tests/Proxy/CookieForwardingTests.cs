@@ -1,6 +1,6 @@
-using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Proxy;
 
 /// <summary>The backend gets the user's id, not the user's credentials: gateway cookies and a consumed Bearer token stay behind.</summary>

@@ -1,5 +1,5 @@
 using Gateway.RequestPath.Identity;
-using Gateway.Storage;
+
 namespace Gateway.Tests.Proxy;
 
 public sealed class IdentityForwardingTests

@@ -1,6 +1,6 @@
-using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Proxy;
 
 /// <summary>

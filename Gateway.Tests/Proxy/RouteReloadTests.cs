@@ -1,6 +1,7 @@
 using System.Net;
 
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Proxy;
 
 /// <summary>Routes come from yarp.json and change when the file does, without a restart.</summary>

@@ -1,5 +1,5 @@
-using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Proxy;
 
 /// <summary>

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.IdentityModel.JsonWebTokens;
 

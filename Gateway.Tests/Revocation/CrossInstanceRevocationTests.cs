@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tokens;
-using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using Xunit.Abstractions;
 

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Gateway.Administration;
-using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.Revocation;
 

@@ -1,6 +1,7 @@
 using System.Net;
 
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Revocation;
 
 /// <summary>No Gateway:Redis:Configuration: revocation in memory, cut-offs from the user store.</summary>

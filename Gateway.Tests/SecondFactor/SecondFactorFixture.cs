@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Gateway.Accounts.SecondFactor;
 using Gateway.Audit;
-using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Gateway.Tests.SecondFactor;

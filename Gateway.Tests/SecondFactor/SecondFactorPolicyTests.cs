@@ -1,8 +1,6 @@
 using System.Net;
-using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Gateway.Tests.SecondFactor;
 

@@ -1,12 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Gateway.Accounts.SecondFactor;
 using Gateway.Administration;
-using Gateway.Administration.Cli;
 using Gateway.Audit;
-using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.SecondFactor;
 

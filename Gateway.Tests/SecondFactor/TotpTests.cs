@@ -1,6 +1,7 @@
 using System.Text;
 
 using Gateway.Accounts.SecondFactor;
+
 namespace Gateway.Tests.SecondFactor;
 
 public sealed class TotpTests

@@ -1,9 +1,8 @@
 using System.Net;
 
-using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
-using Gateway.Tokens;
+
 namespace Gateway.Tests.Sessions;
 
 public sealed class RememberMeTests : IAsyncLifetime

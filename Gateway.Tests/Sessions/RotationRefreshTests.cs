@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
-using Gateway.Tokens;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Gateway.Tests.Sessions;

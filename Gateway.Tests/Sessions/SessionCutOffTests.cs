@@ -1,9 +1,9 @@
 using System.Net;
 
-using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tokens;
+
 namespace Gateway.Tests.Sessions;
 
 /// <summary>"Log out everywhere" (and a password change) ends sessions by when they signed in, not by their latest token.</summary>

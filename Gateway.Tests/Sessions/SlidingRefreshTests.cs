@@ -1,8 +1,7 @@
 using System.Net;
 
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
-using Gateway.Tokens;
+
 namespace Gateway.Tests.Sessions;
 
 public sealed class SlidingRefreshTests : IAsyncLifetime

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Gateway.Administration.Cli;
 using Gateway.Hosting;
 using Gateway.Tests.Infrastructure;
 using OpenTelemetry.Metrics;

@@ -1,7 +1,7 @@
 using System.Text;
 
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Telemetry;
 
 /// <summary>The trace id the gateway logs is the one the backend receives in traceparent, and the one exported over OTLP.</summary>

@@ -1,5 +1,6 @@
 using Gateway.Tests.Infrastructure;
 using Gateway.Tokens;
+
 namespace Gateway.Tests.Tokens;
 
 public sealed class JwtOptionsValidatorTests

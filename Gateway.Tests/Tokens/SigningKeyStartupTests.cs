@@ -1,7 +1,5 @@
 using System.Net;
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
-using Gateway.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Tests.Tokens;

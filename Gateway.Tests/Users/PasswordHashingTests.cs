@@ -1,6 +1,7 @@
 using Gateway.Accounts;
 using Gateway.Hosting;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Users;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Users;
 
 /// <summary>The store contract against a real SQLite file in a fresh temp folder.</summary>

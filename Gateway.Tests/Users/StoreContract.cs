@@ -1,6 +1,6 @@
-using Gateway.Accounts.SecondFactor;
 using Gateway.Audit;
 using Gateway.Storage;
+
 namespace Gateway.Tests.Users;
 
 /// <summary>The stores the gateway keeps in one database: users, the audit log and second factors.</summary>

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 
-using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Revocation;
 using Gateway.Tests.Sessions;
+
 namespace Gateway.Tests.Users;
 
 /// <summary>

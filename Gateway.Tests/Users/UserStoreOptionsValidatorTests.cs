@@ -1,5 +1,6 @@
 using Gateway.Accounts;
 using Gateway.Storage;
+
 namespace Gateway.Tests.Users;
 
 public sealed class UserStoreOptionsValidatorTests

@@ -2,6 +2,7 @@ using System.Net;
 
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Revocation;
+
 namespace Gateway.Tests.WebSockets;
 
 /// <summary>Two gateway instances sharing one real Redis: a logout on one closes the session's socket on the other.</summary>

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.WebSockets;
 
 /// <summary>What a browser or a script does with the sample backend's /ws/echo through the gateway.</summary>

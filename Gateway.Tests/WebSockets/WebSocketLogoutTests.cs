@@ -3,6 +3,7 @@ using System.Net;
 using Gateway.RequestPath.WebSockets;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Revocation;
+
 namespace Gateway.Tests.WebSockets;
 
 /// <summary>Gateway:WebSockets:CloseOnLogout: a logged-out session keeps no live channel to the backend.</summary>

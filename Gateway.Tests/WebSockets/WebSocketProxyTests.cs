@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.WebSockets;
 
-using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.WebSockets;
 
 /// <summary>WebSocket upgrades through the gateway to the sample backend's /ws/echo: authenticated like any request.</summary>

@@ -1,4 +1,3 @@
-using Gateway.Storage;
 namespace Gateway.Accounts;
 
 /// <summary>Account events: user ids only, never a password or a token.</summary>

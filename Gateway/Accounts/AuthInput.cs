@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Gateway.Administration.Cli;
 using Gateway.Responses;
 using Microsoft.AspNetCore.Http.Features;
 

@@ -1,4 +1,5 @@
 using Gateway.Pages;
+
 namespace Gateway.Accounts;
 
 internal sealed record LoginPage(string ReturnUrl) : PageModel

@@ -1,5 +1,6 @@
 using Gateway.Hosting.Options;
 using Gateway.RequestPath.Checks;
+
 namespace Gateway.Accounts;
 
 /// <summary>

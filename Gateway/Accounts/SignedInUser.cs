@@ -1,5 +1,6 @@
 using Gateway.Storage;
 using Gateway.Tokens;
+
 namespace Gateway.Accounts;
 
 internal static class SignedInUser

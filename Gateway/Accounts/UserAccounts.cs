@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 
 using Gateway.Storage;
+
 namespace Gateway.Accounts;
 
 internal sealed record RegistrationRequest(string? Username, string? Password, string? DisplayName, string? ConfirmPassword);

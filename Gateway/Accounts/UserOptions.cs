@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
 using Gateway.Storage;
+
 namespace Gateway.Accounts;
 
 /// <summary>The <c>Gateway:Users</c> section.</summary>

@@ -1,4 +1,3 @@
-using Gateway.Audit;
 namespace Gateway.Administration;
 
 /// <summary>Who administers: a signed-in admin (by user id, from an address) or the command line.</summary>

@@ -1,6 +1,6 @@
 using Gateway.Accounts;
 using Gateway.Responses;
-using Gateway.Storage;
+
 namespace Gateway.Administration;
 
 /// <summary>What each <see cref="AdminResult"/> answers, for the admin API and the admin page alike.</summary>

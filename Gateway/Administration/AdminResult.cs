@@ -1,4 +1,5 @@
 using Gateway.Storage;
+
 namespace Gateway.Administration;
 
 internal abstract record AdminResult

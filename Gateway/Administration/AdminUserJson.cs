@@ -1,4 +1,5 @@
 using Gateway.Storage;
+
 namespace Gateway.Administration;
 
 /// <summary>A user as the admin API shows it: everything but the password hash and the token cut-off.</summary>

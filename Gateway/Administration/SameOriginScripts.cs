@@ -1,6 +1,7 @@
 using Gateway.Accounts;
 using Gateway.RequestPath;
 using Gateway.Responses;
+
 namespace Gateway.Administration;
 
 /// <summary>

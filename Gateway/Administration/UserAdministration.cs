@@ -4,6 +4,7 @@ using Gateway.Accounts;
 using Gateway.Audit;
 using Gateway.Revocation;
 using Gateway.Storage;
+
 namespace Gateway.Administration;
 
 /// <summary>

@@ -1,5 +1,5 @@
-using Gateway.Accounts;
 using Gateway.Hosting.Options;
+
 namespace Gateway.ForwardAuth;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Gateway.Administration;
 using Gateway.Administration.Cli;
 using Gateway.Hosting.Options;
 using Gateway.RequestPath;
@@ -6,7 +5,6 @@ using Gateway.RequestPath.Identity;
 using Gateway.RequestPath.Token;
 using Gateway.Responses;
 using Gateway.Revocation;
-using Gateway.Storage;
 using Gateway.Storage.Redis;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Authentication;

@@ -1,7 +1,6 @@
 using Gateway.Accounts;
 using Gateway.Hosting.DataProtection;
 using Gateway.Storage;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Hosting;

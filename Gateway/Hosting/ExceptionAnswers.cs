@@ -1,5 +1,4 @@
 using Gateway.Accounts;
-using Gateway.Administration.Cli;
 using Gateway.Hosting.DataProtection;
 using Gateway.Responses;
 using Gateway.Storage;

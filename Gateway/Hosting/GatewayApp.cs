@@ -22,6 +22,7 @@ using Gateway.Storage;
 using Gateway.Telemetry;
 using Gateway.Telemetry.Logging;
 using Gateway.Tokens;
+
 namespace Gateway.Hosting;
 
 /// <summary>Composes the gateway: the table of contents of the application.</summary>

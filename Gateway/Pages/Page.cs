@@ -1,4 +1,3 @@
-using Gateway.Accounts.SecondFactor;
 namespace Gateway.Pages;
 
 /// <summary>A gateway page: its template, its title, and whether it posts a form (and so needs an antiforgery token).</summary>

@@ -1,6 +1,6 @@
-using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tokens;
+
 namespace Gateway.RequestPath;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 
-using Gateway.Storage;
 using Gateway.Tokens;
+
 namespace Gateway.Revocation;
 
 /// <summary>

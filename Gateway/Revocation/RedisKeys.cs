@@ -1,7 +1,5 @@
 using System.Globalization;
-using Gateway.Storage;
 using Gateway.Storage.Redis;
-using Gateway.Tokens;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

@@ -1,4 +1,3 @@
-using Gateway.Storage;
 using Gateway.Tokens;
 using StackExchange.Redis;
 

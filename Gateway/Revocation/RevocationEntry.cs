@@ -1,5 +1,5 @@
-using Gateway.Storage;
 using Gateway.Tokens;
+
 namespace Gateway.Revocation;
 
 /// <summary>One revocation, as the local view holds it and as it travels through Redis. Times are Unix seconds.</summary>

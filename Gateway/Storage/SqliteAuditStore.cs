@@ -1,5 +1,6 @@
 using Gateway.Audit;
 using Gateway.Storage.Sqlite;
+
 namespace Gateway.Storage;
 
 /// <summary>Audit events in the gateway's SQLite file, next to the users.</summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 
 using Gateway.Hosting.Options;
+
 namespace Gateway.Telemetry;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Yarp.ReverseProxy.Forwarder;
-
 namespace Gateway.Telemetry;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Gateway.Revocation;
+
 namespace StagedGateway;
 
 /// <summary>Benchmark only (GATEWAY_BENCH_OFF=revocation): the real revocation, except that no token is ever found revoked.</summary>

@@ -1,5 +1,6 @@
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
+
 namespace Gateway.Tests.Users.PostgreSql;
 
 /// <summary>The store contract against the real PostgreSQL server, in a fresh database for each test.</summary>

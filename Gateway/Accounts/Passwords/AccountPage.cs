@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using Gateway.Pages;
+
 namespace Gateway.Accounts.Passwords;
 
 internal sealed record AccountPage(string Username, string DisplayName) : PageModel

@@ -5,7 +5,6 @@ using Gateway.RequestPath;
 using Gateway.Responses;
 using Gateway.Revocation;
 using Gateway.Storage;
-using Gateway.Tokens;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using Gateway.Pages;
+
 namespace Gateway.Accounts.Passwords;
 
 internal sealed record PasswordPage(string Username) : PageModel

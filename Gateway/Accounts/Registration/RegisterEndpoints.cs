@@ -2,7 +2,6 @@ using Gateway.Accounts.Sessions;
 using Gateway.Audit;
 using Gateway.Hosting.Options;
 using Gateway.Responses;
-using Gateway.Storage;
 using Gateway.Telemetry;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;

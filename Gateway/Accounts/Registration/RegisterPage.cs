@@ -1,4 +1,5 @@
 using Gateway.Pages;
+
 namespace Gateway.Accounts.Registration;
 
 internal sealed record RegisterPage(string ReturnUrl) : PageModel

@@ -1,5 +1,5 @@
 using Gateway.RequestPath;
-using Gateway.Storage;
+
 namespace Gateway.Accounts.SecondFactor;
 
 /// <summary>Second-factor events (5000-5099). Codes, secrets and challenges are never logged.</summary>

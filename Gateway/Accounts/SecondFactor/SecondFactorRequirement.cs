@@ -1,5 +1,4 @@
 using Gateway.RequestPath;
-using Gateway.Storage;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Authorization;
 

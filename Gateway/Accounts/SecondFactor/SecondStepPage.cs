@@ -1,4 +1,5 @@
 using Gateway.Pages;
+
 namespace Gateway.Accounts.SecondFactor;
 
 /// <summary>The second step of signing in: the code from the authenticator app, or a recovery code.</summary>

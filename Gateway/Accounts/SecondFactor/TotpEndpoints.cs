@@ -2,7 +2,6 @@ using Gateway.Accounts.Passwords;
 using Gateway.Accounts.Sessions;
 using Gateway.Audit;
 using Gateway.Hosting.Options;
-using Gateway.Pages;
 using Gateway.RequestPath;
 using Gateway.Responses;
 using Gateway.Revocation;

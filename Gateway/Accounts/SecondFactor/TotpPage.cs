@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using Gateway.Pages;
+
 namespace Gateway.Accounts.SecondFactor;
 
 /// <summary>

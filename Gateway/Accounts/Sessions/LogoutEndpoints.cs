@@ -4,7 +4,6 @@ using Gateway.RequestPath;
 using Gateway.RequestPath.Token;
 using Gateway.Responses;
 using Gateway.Revocation;
-using Gateway.Storage;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using Gateway.Pages;
+
 namespace Gateway.Accounts.Sessions;
 
 /// <summary>The sign-out confirmation: signing out takes a POST with the form's antiforgery token, never a GET.</summary>

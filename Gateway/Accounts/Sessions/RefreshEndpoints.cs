@@ -1,6 +1,5 @@
 using Gateway.RequestPath;
 using Gateway.Responses;
-using Gateway.Storage;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Gateway.Accounts.Sessions;

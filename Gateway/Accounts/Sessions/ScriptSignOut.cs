@@ -1,4 +1,5 @@
 using Gateway.Responses;
+
 namespace Gateway.Accounts.Sessions;
 
 /// <summary>

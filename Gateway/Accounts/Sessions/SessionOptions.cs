@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 
-using Gateway.Tokens;
 namespace Gateway.Accounts.Sessions;
 
 /// <summary>The <c>Gateway:Session</c> section.</summary>

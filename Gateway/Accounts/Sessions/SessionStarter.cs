@@ -1,6 +1,7 @@
 using Gateway.RequestPath.Token;
 using Gateway.Storage;
 using Gateway.Tokens;
+
 namespace Gateway.Accounts.Sessions;
 
 /// <summary>

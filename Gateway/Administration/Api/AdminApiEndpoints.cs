@@ -3,7 +3,6 @@ using Gateway.Audit;
 using Gateway.Hosting.Options;
 using Gateway.RequestPath;
 using Gateway.Responses;
-using Gateway.Storage;
 using Gateway.Tokens;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Gateway.Accounts;
-using Gateway.Administration.Cli;
 using Gateway.Responses;
 using Microsoft.AspNetCore.Http.Features;
 

@@ -1,4 +1,5 @@
 using Gateway.Storage;
+
 namespace Gateway.Administration.Cli;
 
 /// <summary>Turns what <see cref="UserAdministration"/> answered into the command's line of output and exit code.</summary>

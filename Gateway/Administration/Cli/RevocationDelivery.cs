@@ -1,4 +1,5 @@
 using Gateway.Revocation;
+
 namespace Gateway.Administration.Cli;
 
 /// <summary>

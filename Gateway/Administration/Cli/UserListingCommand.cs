@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 
 using Gateway.Storage;
+
 namespace Gateway.Administration.Cli;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Gateway.Accounts;
 using Gateway.Hosting;
+
 namespace Gateway.Administration.Cli;
 
 /// <summary>

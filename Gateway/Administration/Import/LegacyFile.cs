@@ -1,4 +1,5 @@
 using Gateway.Administration.Cli;
+
 namespace Gateway.Administration.Import;
 
 /// <summary>Reads a legacy export: CSV when the name ends in .csv or the text does not start with '{', else JSON lines.</summary>

@@ -1,4 +1,5 @@
 using Gateway.Accounts;
+
 namespace Gateway.Administration.Import;
 
 /// <summary>

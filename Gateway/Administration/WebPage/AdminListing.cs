@@ -1,7 +1,7 @@
 using System.Globalization;
 
-using Gateway.Pages;
 using Gateway.Responses;
+
 namespace Gateway.Administration.WebPage;
 
 /// <summary>Which users the admin page lists: the search text and the page number (1 is the first), from the query string.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using Gateway.Pages;
+
 namespace Gateway.Administration.WebPage;
 
 /// <summary>The admin page: one page of users (search and paging), the action forms of each, and the recent audit events.</summary>

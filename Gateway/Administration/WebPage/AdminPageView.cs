@@ -1,6 +1,5 @@
 using Gateway.Audit;
 using Gateway.Hosting.Options;
-using Gateway.Pages;
 using Gateway.Storage;
 using Microsoft.Extensions.Options;
 

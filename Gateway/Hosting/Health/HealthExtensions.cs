@@ -1,4 +1,5 @@
 using Gateway.Storage;
+
 namespace Gateway.Hosting.Health;
 
 internal static class HealthExtensions

@@ -1,4 +1,3 @@
-using Gateway.Storage;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Gateway.RequestPath.Assertions;

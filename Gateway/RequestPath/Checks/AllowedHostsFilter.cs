@@ -1,6 +1,5 @@
 using Gateway.Hosting.Health;
 using Gateway.Hosting.Options;
-using Gateway.RequestPath.Assertions;
 using Gateway.Responses;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

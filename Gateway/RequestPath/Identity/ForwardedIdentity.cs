@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 
-using Gateway.Administration;
 using Gateway.Tokens;
+
 namespace Gateway.RequestPath.Identity;
 
 /// <summary>

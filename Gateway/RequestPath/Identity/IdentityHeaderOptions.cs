@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
-using Gateway.RequestPath.Assertions;
 using Gateway.Storage;
+
 namespace Gateway.RequestPath.Identity;
 
 /// <summary>The <c>Gateway:Headers</c> section: what the backend is told about the user.</summary>

@@ -1,11 +1,8 @@
-using Gateway.Administration.Cli;
 using Gateway.RequestPath.Identity;
-using Gateway.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Http.Features.Authentication;
 
 namespace Gateway.RequestPath.Policies;
 

@@ -1,5 +1,4 @@
 using Gateway.RequestPath.Identity;
-using Gateway.Storage;
 using Microsoft.Extensions.Primitives;
 using Yarp.ReverseProxy.Transforms;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Gateway.Pages;
 using Serilog.Events;
 using Serilog.Formatting.Json;
 using Serilog.Parsing;

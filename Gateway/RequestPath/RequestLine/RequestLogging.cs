@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using Gateway.Administration.Cli;
 using Gateway.Pages;
 using Gateway.RequestPath.Identity;
-using Gateway.Storage;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Http.Features;
 using Serilog.Events;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using Gateway.Administration.Cli;
 using Gateway.Revocation;
 using Gateway.Storage;
 using Gateway.Tokens;

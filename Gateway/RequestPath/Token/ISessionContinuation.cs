@@ -1,6 +1,7 @@
 using System.Security.Claims;
 
 using Gateway.Tokens;
+
 namespace Gateway.RequestPath.Token;
 
 /// <summary>

@@ -1,7 +1,5 @@
-using Gateway.Administration.Cli;
 using Gateway.RequestPath.Token;
 using Gateway.Revocation;
-using Gateway.Storage;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Http.Features;
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 
 using Gateway.Revocation;
+
 namespace Gateway.RequestPath.WebSockets;
 
 /// <summary>
