@@ -1,4 +1,5 @@
 using System.Net;
+
 using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests.Hosting;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Gateway.Tests.Infrastructure;

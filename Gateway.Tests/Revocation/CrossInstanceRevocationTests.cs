@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tokens;
-using StackExchange.Redis;
 using Xunit.Abstractions;
 
 namespace Gateway.Tests.Revocation;

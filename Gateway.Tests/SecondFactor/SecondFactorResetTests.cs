@@ -1,4 +1,5 @@
 using System.Net;
+
 using Gateway.Administration;
 using Gateway.Audit;
 using Gateway.Tests.Infrastructure;

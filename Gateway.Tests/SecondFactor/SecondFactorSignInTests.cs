@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+
 using Gateway.Administration;
 using Gateway.Audit;
 using Gateway.Tests.Infrastructure;

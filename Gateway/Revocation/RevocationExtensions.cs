@@ -1,5 +1,6 @@
 using Gateway.Hosting.Health;
 using Gateway.Hosting.Options;
+using Gateway.RequestPath.Checks;
 using Gateway.Storage.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

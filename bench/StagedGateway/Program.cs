@@ -1,5 +1,4 @@
 using Gateway.Hosting;
-using Gateway.Revocation;
 using StagedGateway;
 
 // The gateway as shipped, with the stages GATEWAY_BENCH_OFF names switched off and the allocation probe of

@@ -1,9 +1,10 @@
 using Gateway.Responses;
+using Gateway.Revocation;
 using Gateway.Storage.Redis;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Revocation;
+namespace Gateway.RequestPath.Checks;
 
 /// <summary>
 /// Fail closed, when the operator chose it with Gateway:Redis:MaxStaleness: past that limit out of sync, a protected
