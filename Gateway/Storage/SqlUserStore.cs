@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Dapper;
 using Gateway.Accounts;
 using static Gateway.Storage.StoreCommands;
@@ -101,51 +100,7 @@ internal sealed class SqlUserStore(StoreDatabase database) : IUserStore
 
     public Task<IReadOnlyList<ImportOutcome>> ImportAsync(
         IReadOnlyList<User> users, string source, bool commitWhenTaken, CancellationToken cancellationToken) =>
-        database.RunAsync<IReadOnlyList<ImportOutcome>>(async connection =>
-        {
-            // Immediate in SQLite: the write lock is held from the first insert, so no registration slips in between.
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var outcomes = new List<ImportOutcome>(users.Count);
-            foreach (var user in users)
-            {
-                outcomes.Add(await ImportOneAsync(connection, transaction, user, source, cancellationToken));
-            }
-
-            // Disposing the transaction without committing rolls every insert back.
-            if (commitWhenTaken || !outcomes.Contains(ImportOutcome.UsernameTaken))
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            return outcomes;
-        }, cancellationToken);
-
-    /// <summary>
-    /// Inserts unless the key is held; when it is, says by whom. ON CONFLICT waits for a registration of the same name
-    /// still in flight, so a name taken meanwhile is reported taken, never inserted twice.
-    /// </summary>
-    private static async Task<ImportOutcome> ImportOneAsync(
-        DbConnection connection, DbTransaction transaction, User user, string source, CancellationToken cancellationToken)
-    {
-        var row = UserRow.From(user with { Disabled = false, LastLoginAt = null }, importedFrom: source);
-        while (true)
-        {
-            if (await connection.ExecuteAsync(Command(
-                $"{UserRow.Insert} ON CONFLICT (username_key) DO NOTHING", row, transaction, cancellationToken)) == 1)
-            {
-                return ImportOutcome.Added;
-            }
-
-            var imported = await connection.ExecuteScalarAsync<bool?>(Command(
-                "SELECT imported_from IS NOT NULL FROM users WHERE username_key = @UsernameKey", row, transaction, cancellationToken));
-            if (imported is { } byImport)
-            {
-                return byImport ? ImportOutcome.AlreadyImported : ImportOutcome.UsernameTaken;
-            }
-
-            // The holder was deleted between the two statements: the name is free again, so try the insert once more.
-        }
-    }
+        UserImport.RunAsync(database, users, source, commitWhenTaken, cancellationToken);
 
     // The backslash is the escape character for LIKE and ILIKE alike.
     private static string EscapeLike(string value) =>

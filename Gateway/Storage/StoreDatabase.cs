@@ -15,7 +15,7 @@ internal sealed class StoreDatabase(SqlDialect dialect, ILogger<StoreDatabase> l
 
     public SqlDialect Dialect => dialect;
 
-    public string UnavailableMessage => $"The {dialect.Name} user store cannot be reached.";
+    private string UnavailableMessage => $"The {dialect.Name} user store cannot be reached.";
 
     /// <summary>Opens a connection (after the schema is current), runs <paramref name="work"/> on it.</summary>
     /// <exception cref="UserStoreUnavailableException">The database cannot be reached.</exception>
