@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+
 using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests.Docs;

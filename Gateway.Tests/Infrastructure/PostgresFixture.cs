@@ -1,8 +1,6 @@
-using Gateway.Accounts;
 using Gateway.Storage;
 using Gateway.Storage.PostgreSql;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Tests.Infrastructure;
 
@@ -21,12 +19,11 @@ public sealed class PostgresFixture : IAsyncLifetime
     /// <summary>A new empty database with a random name; its Npgsql connection string.</summary>
     public Task<string> CreateDatabaseAsync() => Server.CreateDatabaseAsync();
 
-    /// <summary>The gateway's <see cref="PostgreSqlDatabase"/> over a new empty database (migrated on first use).</summary>
-    internal async Task<PostgreSqlDatabase> CreateGatewayDatabaseAsync() => Open(await CreateDatabaseAsync());
+    /// <summary>The gateway's <see cref="StoreDatabase"/> over a new empty database (migrated on first use).</summary>
+    internal async Task<StoreDatabase> CreateGatewayDatabaseAsync() => Open(await CreateDatabaseAsync());
 
-    internal static PostgreSqlDatabase Open(string connectionString) => new(
-        Options.Create(new UserOptions { Store = UserStoreKind.PostgreSql, ConnectionString = connectionString }),
-        NullLogger<PostgreSqlDatabase>.Instance);
+    internal static StoreDatabase Open(string connectionString) =>
+        new(new PostgreSqlDialect(connectionString), NullLogger<StoreDatabase>.Instance);
 
     public async Task InitializeAsync()
     {

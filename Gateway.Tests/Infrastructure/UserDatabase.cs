@@ -11,11 +11,13 @@ namespace Gateway.Tests.Infrastructure;
 internal static class UserDatabase
 {
     /// <summary>A real SQLite user store in a fresh temp folder, without a gateway around it.</summary>
-    public static SqliteUserStore CreateStore() => new(CreateDatabase());
+    public static SqlUserStore CreateStore() => new(CreateDatabase());
 
-    /// <summary>A real SQLite database, migrated to the current schema, in a fresh temp folder (or <paramref name="dataPath"/>).</summary>
-    public static SqliteDatabase CreateDatabase(string? dataPath = null) => new(new DataFolder(
-        Options.Create(new GatewayOptions { DataPath = dataPath ?? TempFolder.Create("users") }), NullLogger<DataFolder>.Instance));
+    /// <summary>A real SQLite database (migrated to the current schema on first use) in a fresh temp folder (or <paramref name="dataPath"/>).</summary>
+    public static StoreDatabase CreateDatabase(string? dataPath = null) => new(
+        new SqliteDialect(new DataFolder(
+            Options.Create(new GatewayOptions { DataPath = dataPath ?? TempFolder.Create("users") }), NullLogger<DataFolder>.Instance)),
+        NullLogger<StoreDatabase>.Instance);
 
     public static string? PasswordHash(string dataPath, string username) =>
         Scalar(dataPath, "SELECT password_hash FROM users WHERE username_key = $key", username.ToLowerInvariant()) as string;

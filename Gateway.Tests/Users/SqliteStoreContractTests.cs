@@ -10,6 +10,6 @@ public sealed class SqliteStoreContractTests : StoreContract
     {
         var database = UserDatabase.CreateDatabase();
         return Task.FromResult(new Stores(
-            new SqliteUserStore(database), new SqliteAuditStore(database), new SqliteSecondFactorStore(database), null));
+            new SqlUserStore(database), new SqlAuditStore(database), new SqlSecondFactorStore(database), null));
     }
 }

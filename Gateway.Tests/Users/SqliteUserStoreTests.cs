@@ -9,7 +9,7 @@ public sealed class SqliteUserStoreTests
 {
     private static readonly DateTimeOffset Created = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
 
-    private readonly SqliteUserStore _store = UserDatabase.CreateStore();
+    private readonly SqlUserStore _store = UserDatabase.CreateStore();
 
     [Fact]
     public async Task TryCreate_WithRoles_StoresThemSortedWithoutDuplicates()
@@ -116,7 +116,7 @@ public sealed class SqliteUserStoreTests
     public async Task Open_DatabaseOfTheFirstSchema_MigratesAndKeepsItsUsers()
     {
         var dataPath = TempFolder.Create("users-v1");
-        using (var connection = new SqliteConnection($"Data Source={Path.Combine(dataPath, SqliteDatabase.FileName)};Pooling=False"))
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(dataPath, SqliteDialect.FileName)};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
@@ -132,8 +132,8 @@ public sealed class SqliteUserStoreTests
         }
 
         // Opened twice, as two replicas starting would: the second finds the schema migrated.
-        _ = UserDatabase.CreateDatabase(dataPath);
-        var store = new SqliteUserStore(UserDatabase.CreateDatabase(dataPath));
+        await UserDatabase.CreateDatabase(dataPath).MigrateAsync(CancellationToken.None);
+        var store = new SqlUserStore(UserDatabase.CreateDatabase(dataPath));
 
         var olga = await store.FindByUsernameAsync("olga", CancellationToken.None);
         Assert.Equal("Olga O", olga!.DisplayName);

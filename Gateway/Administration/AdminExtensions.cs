@@ -7,7 +7,7 @@ internal static class AdminExtensions
 {
     public static IServiceCollection AddUserAdministration(this IServiceCollection services)
     {
-        services.TryAddStore<ISecondFactorStore, SqliteSecondFactorStore, PostgreSqlSecondFactorStore>();
+        services.TryAddStore<ISecondFactorStore, SqlSecondFactorStore>();
         services.TryAddSingleton<UserAdministration>();
         return services;
     }

@@ -9,7 +9,7 @@ internal static class AuditExtensions
     public static IServiceCollection AddAuditTrail(this IServiceCollection services)
     {
         services.AddGatewaySection<AuditOptions>(AuditOptions.Section);
-        services.TryAddStore<IAuditStore, SqliteAuditStore, PostgreSqlAuditStore>();
+        services.TryAddStore<IAuditStore, SqlAuditStore>();
         services.TryAddSingleton<AuditTrail>();
         return services;
     }

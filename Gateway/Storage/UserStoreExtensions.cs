@@ -14,9 +14,9 @@ internal static class UserStoreExtensions
         services.AddGatewaySection<UserOptions>(UserOptions.Section);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserOptions>, UserOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserOptions>, UserStoreOptionsValidator>());
-        services.TryAddSingleton<SqliteDatabase>();
-        services.AddPostgreSqlDatabase();
-        services.TryAddStore<IUserStore, SqliteUserStore, PostgreSqlUserStore>();
+        services.TryAddStore<IUserStore, SqlUserStore>();
+        services.AddHostedService<StoreStartup>();
+        services.AddPostgreSqlKeyRing();
         services.TryAddSingleton(provider => HashingThreads.For(
             provider.GetRequiredService<IOptions<UserOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<PasswordHashing>();
@@ -25,21 +25,24 @@ internal static class UserStoreExtensions
         return services;
     }
 
-    /// <summary>
-    /// <typeparamref name="TService"/> as <typeparamref name="TSqlite"/> or <typeparamref name="TPostgreSql"/>, as
-    /// <c>Gateway:Users:Store</c> says; chosen when first resolved, so only the chosen store's database is ever opened.
-    /// </summary>
-    public static IServiceCollection TryAddStore<TService, TSqlite, TPostgreSql>(this IServiceCollection services)
+    /// <summary><typeparamref name="TService"/> as <typeparamref name="TStore"/>, over the one <see cref="StoreDatabase"/>.</summary>
+    public static IServiceCollection TryAddStore<TService, TStore>(this IServiceCollection services)
         where TService : class
-        where TSqlite : class, TService
-        where TPostgreSql : class, TService
+        where TStore : class, TService
     {
-        services.TryAddSingleton<TSqlite>();
-        services.TryAddSingleton<TPostgreSql>();
-        services.TryAddSingleton<TService>(provider =>
-            provider.GetRequiredService<IOptions<UserOptions>>().Value.Store == UserStoreKind.PostgreSql
-                ? provider.GetRequiredService<TPostgreSql>()
-                : provider.GetRequiredService<TSqlite>());
+        services.TryAddSingleton(CreateDatabase);
+        services.TryAddSingleton<TService, TStore>();
         return services;
+    }
+
+    // The database Gateway:Users:Store names, chosen when first resolved: only that database is ever opened.
+    private static StoreDatabase CreateDatabase(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<UserOptions>>().Value;
+        SqlDialect dialect = options.Store == UserStoreKind.PostgreSql
+            // UserStoreOptionsValidator has checked the connection string is there and parses.
+            ? new PostgreSqlDialect(options.ConnectionString!)
+            : new SqliteDialect(provider.GetRequiredService<DataFolder>());
+        return new StoreDatabase(dialect, provider.GetRequiredService<ILogger<StoreDatabase>>());
     }
 }

@@ -23,7 +23,7 @@ public sealed class PostgreSqlDatabaseTests(PostgresFixture postgres)
             await using var reader = await command.ExecuteReaderAsync();
             await reader.ReadAsync();
             Assert.Equal(
-                ((long)PostgreSqlDatabase.SchemaVersion, (long)PostgreSqlDatabase.SchemaVersion, PostgreSqlDatabase.SchemaVersion),
+                ((long)PostgreSqlMigrations.All.Count, (long)PostgreSqlMigrations.All.Count, PostgreSqlMigrations.All.Count),
                 (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2)));
         }
         finally
@@ -41,7 +41,7 @@ public sealed class PostgreSqlDatabaseTests(PostgresFixture postgres)
         var closed = ClosedPort.Address();
         await using var database = PostgresFixture.Open(
             $"Host=127.0.0.1;Port={closed.Port};Username=gateway;Password=hunter2secret;Timeout=2");
-        var store = new PostgreSqlUserStore(database);
+        var store = new SqlUserStore(database);
 
         var thrown = await Assert.ThrowsAsync<UserStoreUnavailableException>(
             () => store.FindByUsernameAsync("alice", CancellationToken.None));

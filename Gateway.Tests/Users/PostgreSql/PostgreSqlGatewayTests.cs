@@ -39,7 +39,7 @@ public sealed class PostgreSqlGatewayTests(PostgresFixture postgres) : IAsyncLif
         using var client = b.CreateClient();
         Assert.False(string.IsNullOrEmpty(await TestUsers.LoginAsync(client, registered.Username)));
         Assert.Equal(
-            Enumerable.Range(1, PostgreSqlDatabase.SchemaVersion).Select(version => (version, 1L)),
+            Enumerable.Range(1, PostgreSqlMigrations.All.Count).Select(version => (version, 1L)),
             await MigrationsAsync(database));
     }
 

@@ -11,7 +11,7 @@ public sealed class PostgreSqlStoreContractTests(PostgresFixture postgres) : Sto
     {
         var database = await postgres.CreateGatewayDatabaseAsync();
         return new Stores(
-            new PostgreSqlUserStore(database), new PostgreSqlAuditStore(database), new PostgreSqlSecondFactorStore(database),
+            new SqlUserStore(database), new SqlAuditStore(database), new SqlSecondFactorStore(database),
             database);
     }
 }

@@ -11,7 +11,7 @@ internal static class SecondFactorExtensions
     public static IServiceCollection AddSecondFactor(this IServiceCollection services)
     {
         services.AddGatewaySection<SecondFactorOptions>(SecondFactorOptions.Section);
-        services.TryAddStore<ISecondFactorStore, SqliteSecondFactorStore, PostgreSqlSecondFactorStore>();
+        services.TryAddStore<ISecondFactorStore, SqlSecondFactorStore>();
         services.TryAddSingleton<SecretProtection>();
         services.TryAddSingleton<WrongCodeLimit>();
         services.TryAddSingleton<LoginChallenges>();

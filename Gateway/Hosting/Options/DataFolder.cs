@@ -1,4 +1,4 @@
-using Gateway.Storage;
+using Gateway.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Hosting.Options;
@@ -40,7 +40,7 @@ internal sealed partial class DataFolder(IOptions<GatewayOptions> options, ILogg
             System.IO.File.WriteAllBytes(probe, []);
             System.IO.File.Delete(probe);
 
-            var users = System.IO.Path.Combine(folder, SqliteUserStore.FileName);
+            var users = System.IO.Path.Combine(folder, SqliteDialect.FileName);
             if (System.IO.File.Exists(users))
             {
                 using var _ = System.IO.File.Open(users, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);

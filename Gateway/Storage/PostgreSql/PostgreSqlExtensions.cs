@@ -8,14 +8,12 @@ namespace Gateway.Storage.PostgreSql;
 internal static class PostgreSqlExtensions
 {
     /// <summary>
-    /// The PostgreSQL database, its start-up migration and, with <c>Gateway:Users:Store</c> PostgreSql, the data-protection
-    /// key ring. Registered always and resolved only with that store (see <see cref="UserStoreExtensions.TryAddStore"/>).
+    /// With <c>Gateway:Users:Store</c> PostgreSql, the data-protection key ring in the store database. Registered always
+    /// and resolved only with that store.
     /// </summary>
-    public static IServiceCollection AddPostgreSqlDatabase(this IServiceCollection services)
+    public static IServiceCollection AddPostgreSqlKeyRing(this IServiceCollection services)
     {
-        services.TryAddSingleton<PostgreSqlDatabase>();
         services.TryAddSingleton<PostgreSqlXmlRepository>();
-        services.AddHostedService<PostgreSqlStartup>();
 
         // PostConfigure runs after every Configure, whichever extension registered the folder or Redis repository and
         // in whatever order: with the PostgreSQL store, the key ring is in the database.
