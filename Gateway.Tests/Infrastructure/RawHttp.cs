@@ -21,7 +21,7 @@ internal static class RawHttp
     /// </summary>
     /// <returns>
     /// The answer; null when the client closed without reading one, or half-closed and the server, which takes that
-    /// for the client leaving, closed too without answering.
+    /// for the client leaving, closed (or reset) the connection without answering.
     /// </returns>
     public static async Task<RawResponse?> SendAsync(
         Uri server, string method, string target, byte[] body, BodyEnd end, params string[] headers)
@@ -44,7 +44,16 @@ internal static class RawHttp
 
         // Every request asks the server to close, so the response ends where the stream does.
         using var received = new MemoryStream();
-        await stream.CopyToAsync(received, timeout.Token);
+        try
+        {
+            await stream.CopyToAsync(received, timeout.Token);
+        }
+        catch (IOException ex) when (end is BodyEnd.HalfClose && ex.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionReset })
+        {
+            // Kestrel, taking the FIN for the client leaving, may abort the connection (a reset) rather than close it:
+            // the same "no answer" as a close, unless part of an answer came first.
+        }
+
         return end is BodyEnd.HalfClose && received.Length == 0 ? null : RawResponse.Parse(received.ToArray());
     }
 
