@@ -1,5 +1,5 @@
+using Gateway.Tests.Accounts.Sessions;
 using Gateway.Tests.Infrastructure;
-using Gateway.Tests.Sessions;
 
 namespace Gateway.Tests.ForwardAuth;
 

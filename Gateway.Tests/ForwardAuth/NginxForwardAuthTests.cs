@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 
 using Gateway.Administration.Cli;
 using Gateway.Storage;
+using Gateway.Tests.Accounts.Sessions;
 using Gateway.Tests.Infrastructure;
-using Gateway.Tests.Sessions;
 
 namespace Gateway.Tests.ForwardAuth;
 

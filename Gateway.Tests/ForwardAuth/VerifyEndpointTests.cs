@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 
 using Gateway.Administration.Cli;
 using Gateway.Storage;
-using Gateway.Tests.Auth;
 using Gateway.Tests.Infrastructure;
+using Gateway.Tests.RequestPath.Policies;
 
 namespace Gateway.Tests.ForwardAuth;
 

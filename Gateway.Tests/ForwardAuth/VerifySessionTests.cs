@@ -1,8 +1,8 @@
 using System.Net;
 
 using Gateway.Storage;
+using Gateway.Tests.Accounts.Sessions;
 using Gateway.Tests.Infrastructure;
-using Gateway.Tests.Sessions;
 
 namespace Gateway.Tests.ForwardAuth;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Gateway.Hosting;
 using Gateway.Tests.Infrastructure;
+using Gateway.Tests.RequestPath.Policies;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -58,8 +59,8 @@ public sealed class MetricsEndpointTests
         await using var backend = await SampleBackendServer.StartAsync();
         var metricsPort = ClosedPort.FreePort();
         await using var gateway = await GatewayServer.StartAsync(backend.Address,
-            [.. Auth.RoutePolicyFixture.Policies, ("Gateway:Metrics:Url", $"http://127.0.0.1:{metricsPort}")],
-            Auth.RoutePolicyFixture.Routes());
+            [.. RoutePolicyFixture.Policies, ("Gateway:Metrics:Url", $"http://127.0.0.1:{metricsPort}")],
+            RoutePolicyFixture.Routes());
         using var client = gateway.CreateClientWithoutCookieJar();
         var user = await TestUsers.RegisterAsync(client);
         var token = await TestUsers.LoginAsync(client, user.Username);

@@ -1,5 +1,5 @@
 using System.Text;
-using Gateway.RequestPath.RequestLine;
+using Gateway.RequestPath.RequestLog;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Display;

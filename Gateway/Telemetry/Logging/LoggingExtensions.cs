@@ -1,4 +1,4 @@
-using Gateway.RequestPath.RequestLine;
+using Gateway.RequestPath.RequestLog;
 using Serilog;
 using Serilog.Configuration;
 using Serilog.Events;

@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+using Gateway.Tests.Infrastructure;
+
+namespace Gateway.Tests.Administration.Cli;
+
+/// <summary><c>dotnet Gateway.dll users ...</c> as a process: exit codes, the one line that says what is wrong, no web server.</summary>
+public sealed class UsersCommandTests
+{
+    private const string Password = TestUsers.Password;
+
+    [Fact]
+    public async Task AddThenList_NewAdmin_IsListedWithItsRolesAsJson()
+    {
+        var cli = await GatewayCli.CreateAsync();
+
+        var add = await cli.RunWithInputAsync(Password + "\n", "users", "add", "Alice", "--display-name", "Alice A", "--role", "admin",
+            "--role", "editor", "--password-stdin");
+        var list = await cli.RunAsync("users", "list", "--json");
+
+        Assert.True(add.ExitCode == 0, add.ToString());
+        Assert.Contains("Created user Alice", add.Output, StringComparison.Ordinal);
+        Assert.Equal("", add.Error);
+        Assert.DoesNotContain("Now listening", add.Output + add.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, add.Output + add.Error, StringComparison.Ordinal);
+        Assert.Equal(0, list.ExitCode);
+        var users = JsonDocument.Parse(list.Output).RootElement;
+        Assert.Equal(1, users.GetProperty("total").GetInt32());
+        var alice = users.GetProperty("users")[0];
+        Assert.Equal("Alice", alice.GetProperty("username").GetString());
+        Assert.Equal("Alice A", alice.GetProperty("displayName").GetString());
+        Assert.Equal(["admin", "editor"], alice.GetProperty("roles").EnumerateArray().Select(role => role.GetString()));
+        Assert.False(alice.GetProperty("disabled").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("short", "Passwords need at least 8 characters.")]
+    [InlineData("", "No password on standard input.")]
+    public async Task Add_BadPassword_ExitsOneWithOneLine(string password, string message)
+    {
+        var cli = await GatewayCli.CreateAsync();
+        Assert.Equal(0, (await cli.RunWithInputAsync(Password, "users", "add", "alice", "--password-stdin")).ExitCode);
+
+        var add = await cli.RunWithInputAsync(password, "users", "add", "bob", "--password-stdin");
+
+        Assert.Equal(1, add.ExitCode);
+        Assert.Equal(["error: " + message], add.ErrorLines);
+        Assert.Equal(0, UserDatabase.CountByUsername(cli.DataPath, "bob"));
+    }
+
+    [Fact]
+    public async Task Add_TakenNameOrBadRoleOrNoStdinFlag_ExitsOneSayingWhy()
+    {
+        var cli = await GatewayCli.CreateAsync();
+        Assert.Equal(0, (await cli.RunWithInputAsync(Password, "users", "add", "bob", "--password-stdin")).ExitCode);
+
+        var taken = await cli.RunWithInputAsync(Password, "users", "add", "BOB", "--password-stdin");
+        var badRole = await cli.RunWithInputAsync(Password, "users", "add", "carol", "--role", "Admin", "--password-stdin");
+        var noFlag = await cli.RunWithInputAsync(Password, "users", "add", "dave");
+
+        Assert.Equal((1, "error: The username 'BOB' is taken."), (taken.ExitCode, Assert.Single(taken.ErrorLines)));
+        Assert.Equal(1, badRole.ExitCode);
+        Assert.Contains("\"Admin\" may contain only lower-case letters", Assert.Single(badRole.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(1, noFlag.ExitCode);
+        Assert.Contains("--password-stdin", Assert.Single(noFlag.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(0, UserDatabase.CountByUsername(cli.DataPath, "carol"));
+    }
+
+    [Fact]
+    public async Task Commands_UnknownUserOrCommandOrOption_ExitOneWithOneLine()
+    {
+        var cli = await GatewayCli.CreateAsync();
+
+        var unknownUser = await cli.RunAsync("users", "disable", "nobody");
+        var unknownCommand = await cli.RunAsync("users", "frobnicate");
+        var unknownOption = await cli.RunAsync("users", "list", "--colour");
+        var missingArgument = await cli.RunAsync("users", "roles", "bob");
+
+        Assert.Equal((1, "error: No user is named 'nobody'."), (unknownUser.ExitCode, Assert.Single(unknownUser.ErrorLines)));
+        Assert.Equal(1, unknownCommand.ExitCode);
+        Assert.StartsWith("error: Unknown command 'frobnicate'. Usage: Gateway.dll users add|list|roles|disable|enable|password|delete|reset-second-factor|import",
+            Assert.Single(unknownCommand.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(1, unknownOption.ExitCode);
+        Assert.StartsWith("error: Unknown option --colour.", Assert.Single(unknownOption.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(1, missingArgument.ExitCode);
+        Assert.Contains("Usage: Gateway.dll users roles NAME", Assert.Single(missingArgument.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Commands_BadConfiguration_ExitTwoNamingTheSetting()
+    {
+        var cli = await GatewayCli.CreateAsync();
+
+        var missingFile = await cli.RunAsync("users", "list", "--config", "/nonexistent/yarp.json");
+        var badSetting = await cli.RunAsync("users", "list", "--Gateway:Users:PasswordIterations", "5");
+
+        Assert.Equal(2, missingFile.ExitCode);
+        Assert.Contains("/nonexistent/yarp.json", Assert.Single(missingFile.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(2, badSetting.ExitCode);
+        Assert.Contains("Gateway:Users:PasswordIterations must be between", Assert.Single(badSetting.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RolesPasswordEnableDelete_ExistingUser_ChangeTheStore()
+    {
+        var cli = await GatewayCli.CreateAsync();
+        Assert.Equal(0, (await cli.RunWithInputAsync(Password, "users", "add", "bob", "--role", "admin", "--password-stdin")).ExitCode);
+        var hash = UserDatabase.PasswordHash(cli.DataPath, "bob");
+
+        var roles = await cli.RunAsync("users", "roles", "bob", "editor,viewer");
+        var noRoles = await cli.RunAsync("users", "roles", "bob", "");
+        var password = await cli.RunWithInputAsync("another long password\n", "users", "password", "bob", "--password-stdin");
+        var disable = await cli.RunAsync("users", "disable", "bob");
+        var enable = await cli.RunAsync("users", "enable", "bob");
+        var listed = await cli.RunAsync("users", "list");
+        var delete = await cli.RunAsync("users", "delete", "bob");
+
+        Assert.Equal("bob now has roles editor,viewer; their sessions have ended.", roles.Output.Trim());
+        Assert.Equal("bob now has no roles; their sessions have ended.", noRoles.Output.Trim());
+        Assert.Equal(0, password.ExitCode);
+        Assert.NotEqual(hash, UserDatabase.PasswordHash(cli.DataPath, "bob"));
+        Assert.Equal((0, 0), (disable.ExitCode, enable.ExitCode));
+        Assert.Matches(@"bob\s+bob\s+-\s+active", listed.Output);
+        Assert.Equal(0, delete.ExitCode);
+        Assert.Equal(0, UserDatabase.CountByUsername(cli.DataPath, "bob"));
+    }
+
+    [Fact]
+    public async Task Disable_WhileTheServerRuns_ThatServerRefusesTheLoginAndEndsTheSession()
+    {
+        await using var backend = await SampleBackendServer.StartAsync();
+        await using var gateway = await GatewayServer.StartAsync(backend.Address);
+        using var client = gateway.CreateClient();
+        var user = await TestUsers.RegisterAsync(client);
+        var token = await TestUsers.LoginAsync(client, user.Username);
+
+        var disable = await GatewayCli.For(gateway).RunAsync("users", "disable", user.Username);
+
+        Assert.True(disable.ExitCode == 0, disable.ToString());
+        using var login = await client.PostAsJsonAsync("/auth/login", new { username = user.Username, password = Password });
+        Assert.Equal(HttpStatusCode.Forbidden, login.StatusCode);
+        Assert.Equal("account_disabled", await login.ErrorCodeAsync());
+
+        // Without Redis, the server learns the cut-off the command line stored from the user store, within seconds.
+        await Eventually.TrueAsync(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/whoami").WithBearer(token);
+            using var response = await client.SendAsync(request);
+            return response.StatusCode == HttpStatusCode.Unauthorized;
+        }, TimeSpan.FromSeconds(30), "the disabled user's token is refused");
+    }
+}
