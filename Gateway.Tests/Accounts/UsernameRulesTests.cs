@@ -1,4 +1,4 @@
-using Gateway.Accounts;
+using Gateway.Storage;
 
 namespace Gateway.Tests.Accounts;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Gateway.Accounts;
 using Gateway.Administration;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;

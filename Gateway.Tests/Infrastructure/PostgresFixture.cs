@@ -1,5 +1,5 @@
-using Gateway.Storage;
 using Gateway.Storage.PostgreSql;
+using Gateway.Storage.Sql;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gateway.Tests.Infrastructure;

@@ -1,5 +1,5 @@
 using Gateway.Hosting.Options;
-using Gateway.Storage;
+using Gateway.Storage.Sql;
 using Gateway.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,6 +1,7 @@
 using Gateway.Audit;
 using Gateway.Hosting.Options;
 using Gateway.Storage;
+using Gateway.Storage.Sql;
 using Gateway.Storage.Sqlite;
 using Gateway.Tests.Infrastructure;
 using Dapper;

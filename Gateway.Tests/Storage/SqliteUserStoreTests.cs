@@ -1,4 +1,5 @@
 using Gateway.Storage;
+using Gateway.Storage.Sql;
 using Gateway.Storage.Sqlite;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;

@@ -1,4 +1,3 @@
-using Gateway.Accounts;
 using Gateway.Storage;
 
 namespace Gateway.Tests.Storage;
@@ -9,12 +8,12 @@ public sealed class UserStoreOptionsValidatorTests
 
     [Fact]
     public void Validate_SqliteWithoutConnectionString_Succeeds() =>
-        Assert.True(_validator.Validate(null, new UserOptions()).Succeeded);
+        Assert.True(_validator.Validate(null, new UserStoreOptions()).Succeeded);
 
     [Fact]
     public void Validate_PostgreSqlWithoutConnectionString_FailsNamingTheSettingAndItsVariable()
     {
-        var result = _validator.Validate(null, new UserOptions { Store = UserStoreKind.PostgreSql });
+        var result = _validator.Validate(null, new UserStoreOptions { Store = UserStoreKind.PostgreSql });
 
         Assert.True(result.Failed);
         Assert.Contains("Gateway:Users:ConnectionString is required", result.FailureMessage, StringComparison.Ordinal);
@@ -28,7 +27,7 @@ public sealed class UserStoreOptionsValidatorTests
     public void Validate_PostgreSqlWithAnUnusableConnectionString_FailsWithoutEchoingIt(string connectionString)
     {
         var result = _validator.Validate(
-            null, new UserOptions { Store = UserStoreKind.PostgreSql, ConnectionString = connectionString });
+            null, new UserStoreOptions { Store = UserStoreKind.PostgreSql, ConnectionString = connectionString });
 
         Assert.True(result.Failed);
         Assert.Contains("Gateway:Users:ConnectionString", result.FailureMessage, StringComparison.Ordinal);
@@ -38,5 +37,5 @@ public sealed class UserStoreOptionsValidatorTests
     [Fact]
     public void Validate_PostgreSqlWithAHost_Succeeds() =>
         Assert.True(_validator.Validate(
-            null, new UserOptions { Store = UserStoreKind.PostgreSql, ConnectionString = "Host=db;Database=gateway" }).Succeeded);
+            null, new UserStoreOptions { Store = UserStoreKind.PostgreSql, ConnectionString = "Host=db;Database=gateway" }).Succeeded);
 }

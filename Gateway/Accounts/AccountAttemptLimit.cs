@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gateway.Responses;
+using Gateway.Storage;
 using Gateway.Storage.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

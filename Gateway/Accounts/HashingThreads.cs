@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 
+using Gateway.Telemetry;
+
 namespace Gateway.Accounts;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace Gateway.Accounts;
 /// in a bounded queue, each until its deadline: a hash that cannot start in time is refused with
 /// <see cref="HashingBusyException"/> and never computed late, so a flood makes logins fail fast rather than wait.
 /// </summary>
-internal sealed class HashingThreads : IDisposable
+internal sealed class HashingThreads : IHashingQueue, IDisposable
 {
     private readonly BlockingCollection<QueuedHash> _queue = new();
     private readonly Thread[] _threads;

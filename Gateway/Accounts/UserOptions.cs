@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 
-using Gateway.Storage;
-
 namespace Gateway.Accounts;
 
 /// <summary>The <c>Gateway:Users</c> section.</summary>
@@ -25,11 +23,6 @@ internal sealed class UserOptions
 
     public bool AllowRegistration { get; set; } = true;
 
-    /// <summary>Where users, token cut-offs, roles, second factors and the audit log live.</summary>
-    public UserStoreKind Store { get; set; } = UserStoreKind.Sqlite;
-
-    /// <summary>Npgsql connection string, required with <see cref="UserStoreKind.PostgreSql"/>. A secret: never logged.</summary>
-    public string? ConnectionString { get; set; }
 
     /// <summary>The scheme of new and rehashed passwords; a stored hash of another scheme is replaced at its next login.</summary>
     public PasswordScheme PasswordScheme { get; set; } = PasswordScheme.Argon2id;

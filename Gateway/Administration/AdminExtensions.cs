@@ -1,4 +1,3 @@
-using Gateway.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Administration;
@@ -7,7 +6,6 @@ internal static class AdminExtensions
 {
     public static IServiceCollection AddUserAdministration(this IServiceCollection services)
     {
-        services.TryAddStore<ISecondFactorStore, SqlSecondFactorStore>();
         services.TryAddSingleton<UserAdministration>();
         return services;
     }

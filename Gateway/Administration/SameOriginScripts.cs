@@ -1,5 +1,5 @@
 using Gateway.Accounts;
-using Gateway.RequestPath;
+using Gateway.RequestPath.Token;
 using Gateway.Responses;
 
 namespace Gateway.Administration;

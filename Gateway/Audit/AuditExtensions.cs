@@ -1,5 +1,4 @@
 using Gateway.Hosting.Options;
-using Gateway.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Audit;
@@ -9,7 +8,6 @@ internal static class AuditExtensions
     public static IServiceCollection AddAuditTrail(this IServiceCollection services)
     {
         services.AddGatewaySection<AuditOptions>(AuditOptions.Section);
-        services.TryAddStore<IAuditStore, SqlAuditStore>();
         services.TryAddSingleton<AuditTrail>();
         return services;
     }

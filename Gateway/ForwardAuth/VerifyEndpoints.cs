@@ -1,6 +1,5 @@
 using Gateway.Administration.Cli;
 using Gateway.Hosting.Options;
-using Gateway.RequestPath;
 using Gateway.RequestPath.Checks;
 using Gateway.RequestPath.Identity;
 using Gateway.RequestPath.Token;

@@ -18,7 +18,7 @@ using Gateway.RequestPath.Proxy;
 using Gateway.RequestPath.WebSockets;
 using Gateway.Responses;
 using Gateway.Revocation;
-using Gateway.Storage;
+using Gateway.Storage.Sql;
 using Gateway.Telemetry;
 using Gateway.Telemetry.Logging;
 using Gateway.Tokens;
@@ -48,6 +48,7 @@ internal static class GatewayApp
         builder.Services.AddTokens();
         builder.Services.AddTokenRevocation(builder.Configuration);
         builder.Services.AddUserStore();
+        builder.Services.AddAccounts();
         builder.Services.AddAuditTrail();
         builder.Services.AddUserAdministration();
         builder.Services.AddAdminPage();

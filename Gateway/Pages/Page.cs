@@ -10,6 +10,6 @@ internal sealed record Page(string Template, string Title, bool HasForm)
     public static readonly Page Password = new("password", "Change your password", HasForm: true);
     public static readonly Page Admin = new("admin", "Users", HasForm: true);
     public static readonly Page SecondStep = new("second-factor", "Two-step sign-in", HasForm: true);
-    public static readonly Page Totp = new("totp", "Two-step sign-in", HasForm: true);
+    public static readonly Page TotpEnrolment = new("totp", "Two-step sign-in", HasForm: true);
     public static readonly Page Error = new("error", "Something went wrong", HasForm: false);
 }

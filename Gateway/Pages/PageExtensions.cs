@@ -1,5 +1,4 @@
 using Gateway.Hosting.Options;
-using Gateway.RequestPath.Token;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

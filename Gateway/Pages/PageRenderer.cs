@@ -1,4 +1,3 @@
-using Gateway.Accounts;
 using Gateway.Hosting.Options;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
@@ -11,7 +10,7 @@ internal sealed class PageRenderer(
     IAntiforgery antiforgery,
     IOptions<PageOptions> pageOptions,
     IOptions<GatewayOptions> gatewayOptions,
-    IOptions<UserOptions> userOptions)
+    LayoutLinks links)
 {
     // No inline script or style anywhere, so the policy needs no nonce (CSP Level 3).
     private const string ContentSecurityPolicy =
@@ -52,7 +51,7 @@ internal sealed class PageRenderer(
             LogoutPath: gateway.LogoutPath,
             AccountPath: gateway.AccountPath,
             PasswordPath: gateway.PasswordPath,
-            AllowRegistration: userOptions.Value.AllowRegistration,
+            AllowRegistration: links.Register,
             CsrfField: tokens?.FormFieldName,
             CsrfToken: tokens?.RequestToken);
     }

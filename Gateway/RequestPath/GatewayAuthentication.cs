@@ -1,7 +1,7 @@
-using Gateway.Accounts;
 using Gateway.Hosting.Options;
 using Gateway.RequestPath.Policies;
 using Gateway.RequestPath.Token;
+using Gateway.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;

@@ -1,6 +1,5 @@
 using Gateway.Hosting.Health;
 using Gateway.Hosting.Options;
-using Gateway.RequestPath.Checks;
 using Gateway.Storage.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -40,12 +39,5 @@ internal static class RevocationExtensions
         services.AddHostedService<RedisRevocationSync>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name, tags: [HealthExtensions.ReadinessTag]);
         return services;
-    }
-
-    /// <summary>Answers 503 on protected routes once the view is staler than Gateway:Redis:MaxStaleness; nothing when unset.</summary>
-    public static IApplicationBuilder UseRevocationStalenessLimit(this IApplicationBuilder app)
-    {
-        var options = app.ApplicationServices.GetRequiredService<IOptions<RedisOptions>>().Value;
-        return options.Enabled && options.MaxStaleness is not null ? app.UseMiddleware<StaleRevocationGuard>() : app;
     }
 }

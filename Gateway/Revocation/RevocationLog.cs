@@ -3,10 +3,6 @@ namespace Gateway.Revocation;
 /// <summary>Redis revocation events. Endpoints and counts only: never the configuration string (it may hold a password) nor a token.</summary>
 internal static partial class RevocationLog
 {
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Information,
-        Message = "Token revocation is shared through Redis at {EndPoints} under the key prefix {KeyPrefix}")]
-    public static partial void Connecting(ILogger logger, string endPoints, string keyPrefix);
-
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning,
         Message = "Redis is unreachable at start-up ({Reason}). The gateway starts anyway: revocations are checked against " +
                   "this instance's view (user cut-offs from the user store), new ones are queued, and Redis is retried in the background.")]

@@ -1,5 +1,3 @@
-using Gateway.Accounts;
-
 namespace Gateway.Storage;
 
 /// <param name="Id">Stable, opaque and never reused: 128 random bits, hex.</param>

@@ -1,4 +1,3 @@
-using Gateway.Accounts;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -8,9 +7,9 @@ namespace Gateway.Storage;
 /// With <c>Gateway:Users:Store</c> PostgreSql, a connection string Npgsql can use is required. The messages never
 /// repeat the string: it usually holds a password.
 /// </summary>
-internal sealed class UserStoreOptionsValidator : IValidateOptions<UserOptions>
+internal sealed class UserStoreOptionsValidator : IValidateOptions<UserStoreOptions>
 {
-    public ValidateOptionsResult Validate(string? name, UserOptions options)
+    public ValidateOptionsResult Validate(string? name, UserStoreOptions options)
     {
         if (options.Store != UserStoreKind.PostgreSql)
         {

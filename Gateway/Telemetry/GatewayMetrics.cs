@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Gateway.Accounts;
 using Gateway.Hosting.Options;
 using Gateway.Revocation;
 using Microsoft.Extensions.Options;
@@ -54,7 +53,7 @@ internal sealed class GatewayMetrics
 
         // Observed at collection only, from services resolved then: gauges cost nothing between scrapes.
         meter.CreateObservableGauge("gateway.password_hash.queued",
-            () => services.GetService<HashingThreads>()?.QueueLength ?? 0, "{hash}", "Password hashes waiting for a hashing thread.");
+            () => services.GetService<IHashingQueue>()?.QueueLength ?? 0, "{hash}", "Password hashes waiting for a hashing thread.");
         meter.CreateObservableGauge("gateway.revocation.entries", () => RevocationEntries(services), "{entry}",
             "Revocations held in this process's view, by kind.");
         meter.CreateObservableGauge("gateway.redis.connected", () => RedisConnected(services), null,

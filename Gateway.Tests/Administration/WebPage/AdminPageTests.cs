@@ -1,6 +1,5 @@
 using System.Net;
 
-using Gateway.Accounts;
 using Gateway.Administration;
 using Gateway.Audit;
 using Gateway.Storage;

@@ -1,4 +1,4 @@
-using Gateway.RequestPath;
+using Gateway.Hosting.Options;
 using Gateway.RequestPath.Token;
 using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication;

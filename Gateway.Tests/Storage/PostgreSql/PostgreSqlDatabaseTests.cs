@@ -1,5 +1,6 @@
 using Gateway.Storage;
 using Gateway.Storage.PostgreSql;
+using Gateway.Storage.Sql;
 using Gateway.Tests.Infrastructure;
 using Npgsql;
 

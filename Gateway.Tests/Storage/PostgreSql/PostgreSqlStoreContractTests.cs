@@ -1,4 +1,4 @@
-using Gateway.Storage;
+using Gateway.Storage.Sql;
 using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests.Storage.PostgreSql;

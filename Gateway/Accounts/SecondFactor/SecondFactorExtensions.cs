@@ -1,5 +1,4 @@
 using Gateway.Hosting.Options;
-using Gateway.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,7 +10,6 @@ internal static class SecondFactorExtensions
     public static IServiceCollection AddSecondFactor(this IServiceCollection services)
     {
         services.AddGatewaySection<SecondFactorOptions>(SecondFactorOptions.Section);
-        services.TryAddStore<ISecondFactorStore, SqlSecondFactorStore>();
         services.TryAddSingleton<SecretProtection>();
         services.TryAddSingleton<WrongCodeLimit>();
         services.TryAddSingleton<LoginChallenges>();

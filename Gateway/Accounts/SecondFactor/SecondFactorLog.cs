@@ -1,4 +1,4 @@
-using Gateway.RequestPath;
+using Gateway.RequestPath.Token;
 
 namespace Gateway.Accounts.SecondFactor;
 

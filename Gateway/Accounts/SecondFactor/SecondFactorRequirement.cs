@@ -1,4 +1,4 @@
-using Gateway.RequestPath;
+using Gateway.RequestPath.Token;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Authorization;
 

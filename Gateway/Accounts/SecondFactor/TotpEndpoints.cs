@@ -2,7 +2,7 @@ using Gateway.Accounts.Passwords;
 using Gateway.Accounts.Sessions;
 using Gateway.Audit;
 using Gateway.Hosting.Options;
-using Gateway.RequestPath;
+using Gateway.RequestPath.Token;
 using Gateway.Responses;
 using Gateway.Revocation;
 using Gateway.Storage;

@@ -11,7 +11,7 @@ namespace Gateway.Accounts.SecondFactor;
 /// </summary>
 internal sealed record TotpPage(string Username, string TotpPath, string ReturnUrl) : PageModel
 {
-    public override Page Page => Page.Totp;
+    public override Page Page => Page.TotpEnrolment;
 
     public string? Notice { get; init; }
 

@@ -1,6 +1,5 @@
 using Gateway.Audit;
 using Gateway.Hosting.Options;
-using Gateway.RequestPath;
 using Gateway.RequestPath.Token;
 using Gateway.Responses;
 using Gateway.Revocation;

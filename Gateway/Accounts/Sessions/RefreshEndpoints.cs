@@ -1,4 +1,4 @@
-using Gateway.RequestPath;
+using Gateway.RequestPath.Token;
 using Gateway.Responses;
 using Microsoft.AspNetCore.Antiforgery;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Gateway.RequestPath;
 using Gateway.RequestPath.Token;
 using Gateway.Responses;
 using Gateway.Revocation;

@@ -2,7 +2,7 @@ using Gateway.Accounts;
 using Gateway.Audit;
 using Gateway.Hosting.Options;
 using Gateway.Revocation;
-using Gateway.Storage;
+using Gateway.Storage.Sql;
 using Gateway.Telemetry;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -37,6 +37,7 @@ internal static class CliHost
         builder.Services.AddSerilog(CreateLogger(), dispose: true);
         builder.Services.AddTokenRevocation(builder.Configuration);
         builder.Services.AddUserStore();
+        builder.Services.AddAccounts();
         // One command, one hash, nothing to keep responsive: hash at normal priority and never answer busy.
         builder.Services.PostConfigure<UserOptions>(options =>
         {

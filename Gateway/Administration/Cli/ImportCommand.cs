@@ -45,7 +45,17 @@ internal static class ImportCommand
         var file = Path.GetFileName(path);
         var skip = args.Has(SkipInvalid);
 
-        var (candidates, invalid) = LegacyUsers.Check(LegacyFile.Read(path), fields);
+        IReadOnlyList<LegacyRecord> records;
+        try
+        {
+            records = LegacyFile.Read(path);
+        }
+        catch (UnreadableLegacyFile unreadable)
+        {
+            throw new CliProblem(unreadable.Message);
+        }
+
+        var (candidates, invalid) = LegacyUsers.Check(records, fields);
         var rejected = invalid.ToList();
         if (rejected.Count > 0 && !skip)
         {

@@ -1,5 +1,3 @@
-using Gateway.Administration.Cli;
-
 namespace Gateway.Administration.Import;
 
 /// <summary>Reads a legacy export: CSV when the name ends in .csv or the text does not start with '{', else JSON lines.</summary>
@@ -9,7 +7,7 @@ internal static class LegacyFile
     {
         if (!File.Exists(path))
         {
-            throw new CliProblem($"The file '{path}' does not exist.");
+            throw new UnreadableLegacyFile($"The file '{path}' does not exist.");
         }
 
         using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
@@ -17,7 +15,7 @@ internal static class LegacyFile
         var first = text.TrimStart().FirstOrDefault();
         if (first == '[' && !path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            throw new CliProblem(
+            throw new UnreadableLegacyFile(
                 $"'{path}' is a JSON array: export without --jsonArray, so that each user is one line and errors can name it.");
         }
 

@@ -1,4 +1,5 @@
 using Gateway.Accounts;
+using Gateway.Storage;
 
 namespace Gateway.Administration.Import;
 

@@ -1,4 +1,3 @@
-using Gateway.Accounts;
 using Gateway.Hosting.Options;
 using Gateway.Storage;
 using Gateway.Storage.Redis;
@@ -31,7 +30,7 @@ internal static class DataProtectionExtensions
         }
 
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<UserOptions>, IOptions<RedisOptions>, IServiceProvider>((keys, users, redis, provider) =>
+            .Configure<IOptions<UserStoreOptions>, IOptions<RedisOptions>, IServiceProvider>((keys, users, redis, provider) =>
             {
                 if (users.Value.Store == UserStoreKind.PostgreSql)
                 {

@@ -1,4 +1,4 @@
-using Gateway.Storage;
+using Gateway.Storage.Sql;
 
 namespace Gateway.Hosting.Health;
 

@@ -1,4 +1,3 @@
-using Gateway.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Hosting.Options;
@@ -9,6 +8,9 @@ namespace Gateway.Hosting.Options;
 /// </summary>
 internal sealed partial class DataFolder(IOptions<GatewayOptions> options, ILogger<DataFolder> logger)
 {
+    /// <summary>The SQLite user store's file, when the store is SQLite.</summary>
+    public const string UsersDatabase = "users.db";
+
     private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode GroupOrOthers = ~OwnerOnlyFolder & (UnixFileMode)0x1FF;
@@ -40,7 +42,7 @@ internal sealed partial class DataFolder(IOptions<GatewayOptions> options, ILogg
             System.IO.File.WriteAllBytes(probe, []);
             System.IO.File.Delete(probe);
 
-            var users = System.IO.Path.Combine(folder, SqliteDialect.FileName);
+            var users = System.IO.Path.Combine(folder, UsersDatabase);
             if (System.IO.File.Exists(users))
             {
                 using var _ = System.IO.File.Open(users, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);

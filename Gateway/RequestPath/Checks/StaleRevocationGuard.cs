@@ -33,3 +33,13 @@ internal sealed class StaleRevocationGuard(
         return replies.ErrorAsync(context, Paused);
     }
 }
+
+internal static class StaleRevocationGuardExtensions
+{
+    /// <summary>Answers 503 on protected routes once the view is staler than Gateway:Redis:MaxStaleness; nothing when unset.</summary>
+    public static IApplicationBuilder UseRevocationStalenessLimit(this IApplicationBuilder app)
+    {
+        var options = app.ApplicationServices.GetRequiredService<IOptions<RedisOptions>>().Value;
+        return options.Enabled && options.MaxStaleness is not null ? app.UseMiddleware<StaleRevocationGuard>() : app;
+    }
+}

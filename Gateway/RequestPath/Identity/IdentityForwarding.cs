@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using Gateway.Accounts;
 using Gateway.Pages;
 using Gateway.RequestPath.Token;
+using Gateway.Storage;
 using Gateway.Tokens;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Transforms;

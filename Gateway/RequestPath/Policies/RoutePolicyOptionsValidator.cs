@@ -1,4 +1,4 @@
-using Gateway.Accounts;
+using Gateway.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.RequestPath.Policies;

@@ -1,4 +1,5 @@
 using Gateway.RequestPath.Identity;
+using Gateway.RequestPath.Token;
 using Microsoft.Extensions.Primitives;
 using Yarp.ReverseProxy.Transforms;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Gateway.Accounts;
+using Gateway.Hosting.Options;
 using Gateway.Responses;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gateway.Hosting.Options;
 using Gateway.Tokens;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;

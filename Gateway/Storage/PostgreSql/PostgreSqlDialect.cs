@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
+using Gateway.Storage.Sql;
 using Dapper;
 using Npgsql;
 

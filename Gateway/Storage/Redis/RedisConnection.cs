@@ -1,4 +1,3 @@
-using Gateway.Revocation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -31,7 +30,7 @@ internal static class RedisConnection
 
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RedisConnection).FullName!);
         var endPoints = string.Join(", ", configuration.EndPoints.Select(EndPointCollection.ToString));
-        RevocationLog.Connecting(logger, endPoints, options.KeyPrefix);
+        RedisLog.Connecting(logger, endPoints, options.KeyPrefix);
 
         // Returns once the first attempt succeeded or timed out (connectTimeout): never throws for an unreachable server.
         return ConnectionMultiplexer.Connect(configuration);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Gateway.Hosting.Options;
+using Gateway.Storage.Sql;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -8,7 +9,7 @@ namespace Gateway.Storage.Sqlite;
 /// <summary>The gateway's SQLite file in the data folder, <c>users.db</c>: created on first use, shared by replicas on one folder.</summary>
 internal sealed class SqliteDialect : SqlDialect
 {
-    public const string FileName = "users.db";
+    public const string FileName = DataFolder.UsersDatabase;
 
     private readonly string _connectionString;
 

@@ -4,7 +4,7 @@ using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Revocation;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Tests.Accounts.Hashing;
+namespace Gateway.Tests.Accounts;
 
 /// <summary>
 /// With its one hashing thread held and its queue (of one) full, the gateway refuses further hashes at once: 503 busy

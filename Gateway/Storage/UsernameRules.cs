@@ -1,4 +1,4 @@
-namespace Gateway.Accounts;
+namespace Gateway.Storage;
 
 /// <summary>
 /// Usernames are 3 to 64 characters of ASCII letters, digits and <c>. _ - @</c>, starting with a letter or digit,

@@ -1,4 +1,4 @@
-namespace Gateway.RequestPath;
+namespace Gateway.RequestPath.Token;
 
 /// <summary>Where the request's token came from, kept so the proxy strips exactly what the gateway consumed.</summary>
 internal enum TokenSource

@@ -1,9 +1,9 @@
 using System.Data.Common;
 using Gateway.Hosting.Options;
 using Dapper;
-using static Gateway.Storage.StoreCommands;
+using static Gateway.Storage.Sql.StoreCommands;
 
-namespace Gateway.Storage;
+namespace Gateway.Storage.Sql;
 
 /// <summary>
 /// Brings either database to the current schema: the dialect's numbered, append-only migrations, each applied once and

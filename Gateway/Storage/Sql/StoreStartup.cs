@@ -1,7 +1,6 @@
-using Gateway.Accounts;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Storage;
+namespace Gateway.Storage.Sql;
 
 /// <summary>
 /// Applies the store database's migrations when the gateway starts (whichever service touches the database first does
@@ -9,7 +8,7 @@ namespace Gateway.Storage;
 /// tokens ended before a restart refused.
 /// </summary>
 internal sealed class StoreStartup(
-    IOptions<UserOptions> options, StoreDatabase database, ILogger<StoreStartup> logger) : IHostedService
+    IOptions<UserStoreOptions> options, StoreDatabase database, ILogger<StoreStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,4 @@
-namespace Gateway.Storage;
+namespace Gateway.Storage.Sql;
 
 /// <summary>The store database's schema and key ring: versions only, never the connection string.</summary>
 internal static partial class StoreLog

@@ -1,8 +1,7 @@
-using Gateway.Accounts;
 using Dapper;
-using static Gateway.Storage.StoreCommands;
+using static Gateway.Storage.Sql.StoreCommands;
 
-namespace Gateway.Storage;
+namespace Gateway.Storage.Sql;
 
 /// <summary>Users in the gateway's database, SQLite or PostgreSQL (see <see cref="SqlDialect"/>), in <see cref="UserRow"/>s.</summary>
 internal sealed class SqlUserStore(StoreDatabase database) : IUserStore

@@ -2,7 +2,7 @@ using System.Xml.Linq;
 using Dapper;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
-namespace Gateway.Storage.PostgreSql;
+namespace Gateway.Storage.Sql;
 
 /// <summary>
 /// The data-protection key ring in the <c>data_protection_keys</c> table, so instances that share the database and no

@@ -1,4 +1,4 @@
-namespace Gateway.RequestPath;
+namespace Gateway.RequestPath.Token;
 
 /// <summary>Why a signed-in user was refused by the second-factor requirement, kept for the 403 answer.</summary>
 internal enum SecondFactorRefusal

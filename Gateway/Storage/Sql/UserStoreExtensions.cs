@@ -1,27 +1,23 @@
-using Gateway.Accounts;
+using Gateway.Audit;
 using Gateway.Hosting.Options;
 using Gateway.Storage.PostgreSql;
 using Gateway.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Storage;
+namespace Gateway.Storage.Sql;
 
 internal static class UserStoreExtensions
 {
     public static IServiceCollection AddUserStore(this IServiceCollection services)
     {
-        services.AddGatewaySection<UserOptions>(UserOptions.Section);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserOptions>, UserOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserOptions>, UserStoreOptionsValidator>());
+        services.AddGatewaySection<UserStoreOptions>(UserStoreOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserStoreOptions>, UserStoreOptionsValidator>());
         services.TryAddStore<IUserStore, SqlUserStore>();
+        services.TryAddStore<ISecondFactorStore, SqlSecondFactorStore>();
+        services.TryAddStore<IAuditStore, SqlAuditStore>();
         services.AddHostedService<StoreStartup>();
         services.AddPostgreSqlKeyRing();
-        services.TryAddSingleton(provider => HashingThreads.For(
-            provider.GetRequiredService<IOptions<UserOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<PasswordHashing>();
-        services.TryAddSingleton<UserAccounts>();
-        services.AddHostedService<PasswordHashingStartupNotice>();
         return services;
     }
 
@@ -38,7 +34,7 @@ internal static class UserStoreExtensions
     // The database Gateway:Users:Store names, chosen when first resolved: only that database is ever opened.
     private static StoreDatabase CreateDatabase(IServiceProvider provider)
     {
-        var options = provider.GetRequiredService<IOptions<UserOptions>>().Value;
+        var options = provider.GetRequiredService<IOptions<UserStoreOptions>>().Value;
         SqlDialect dialect = options.Store == UserStoreKind.PostgreSql
             // UserStoreOptionsValidator has checked the connection string is there and parses.
             ? new PostgreSqlDialect(options.ConnectionString!)

@@ -2,7 +2,7 @@ using Gateway.Accounts;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Tests.Accounts.Hashing;
+namespace Gateway.Tests.Accounts;
 
 public sealed class Argon2idHashTests
 {

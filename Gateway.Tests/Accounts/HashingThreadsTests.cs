@@ -1,7 +1,7 @@
 using Gateway.Accounts;
 using Gateway.Tests.Infrastructure;
 
-namespace Gateway.Tests.Accounts.Hashing;
+namespace Gateway.Tests.Accounts;
 
 public sealed class HashingThreadsTests
 {

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Dapper;
 
-namespace Gateway.Storage;
+namespace Gateway.Storage.Sql;
 
 /// <summary>Dapper's calls for one statement on a connection of its own, through <see cref="StoreDatabase.RunAsync{T}"/>.</summary>
 internal static class StoreCommands

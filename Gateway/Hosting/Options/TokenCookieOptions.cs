@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Gateway.RequestPath.Token;
+namespace Gateway.Hosting.Options;
 
 /// <summary>The <c>Gateway:Cookie</c> section.</summary>
 internal sealed class TokenCookieOptions : IValidatableObject

@@ -1,7 +1,7 @@
 using Dapper;
-using static Gateway.Storage.StoreCommands;
+using static Gateway.Storage.Sql.StoreCommands;
 
-namespace Gateway.Storage;
+namespace Gateway.Storage.Sql;
 
 /// <summary>Second factors in the gateway's database, apart from the users (see <see cref="ISecondFactorStore"/>).</summary>
 internal sealed class SqlSecondFactorStore(StoreDatabase database) : ISecondFactorStore

@@ -1,15 +1,14 @@
-using Gateway.Accounts;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Storage;
+namespace Gateway.Storage.Sql;
 
 /// <summary>
 /// Readiness of the user store, probed through <see cref="IUserStore"/> with an id no user can have. Unreachable is
 /// Degraded, not Unhealthy: every replica shares the one database, and each still proxies valid tokens, so taking them
 /// out of a load balancer would only end what still works. The answer names the store, never its connection string.
 /// </summary>
-internal sealed class UserStoreHealthCheck(IUserStore users, IOptions<UserOptions> options) : IHealthCheck
+internal sealed class UserStoreHealthCheck(IUserStore users, IOptions<UserStoreOptions> options) : IHealthCheck
 {
     public const string Name = "userStore";
 

@@ -1,8 +1,8 @@
 using System.Data.Common;
 using Dapper;
-using static Gateway.Storage.StoreCommands;
+using static Gateway.Storage.Sql.StoreCommands;
 
-namespace Gateway.Storage;
+namespace Gateway.Storage.Sql;
 
 /// <summary>
 /// <see cref="IUserStore.ImportAsync"/>: the users created in one transaction, each marked with its source, so a re-run

@@ -1,9 +1,8 @@
-using Gateway.Accounts;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Storage.PostgreSql;
+namespace Gateway.Storage.Sql;
 
 internal static class PostgreSqlExtensions
 {
@@ -18,7 +17,7 @@ internal static class PostgreSqlExtensions
         // PostConfigure runs after every Configure, whichever extension registered the folder or Redis repository and
         // in whatever order: with the PostgreSQL store, the key ring is in the database.
         services.AddOptions<KeyManagementOptions>()
-            .PostConfigure<IOptions<UserOptions>, IServiceProvider>((keys, users, provider) =>
+            .PostConfigure<IOptions<UserStoreOptions>, IServiceProvider>((keys, users, provider) =>
             {
                 if (users.Value.Store == UserStoreKind.PostgreSql)
                 {

@@ -2,7 +2,7 @@ using System.Data.Common;
 
 using Gateway.Hosting.Options;
 
-namespace Gateway.Storage;
+namespace Gateway.Storage.Sql;
 
 /// <summary>
 /// The one database every store shares, SQLite or PostgreSQL as <c>Gateway:Users:Store</c> says: its schema brought to

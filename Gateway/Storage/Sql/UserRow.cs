@@ -1,6 +1,4 @@
-using Gateway.Accounts;
-
-namespace Gateway.Storage;
+namespace Gateway.Storage.Sql;
 
 /// <summary>
 /// A <c>users</c> row as the stores write and read it: times in Unix milliseconds (so both databases round and compare

@@ -2,7 +2,7 @@ using Gateway.Accounts;
 using Gateway.Hosting;
 using Gateway.Tests.Infrastructure;
 
-namespace Gateway.Tests.Accounts.Hashing;
+namespace Gateway.Tests.Accounts;
 
 /// <summary>
 /// Passwords are stored as Argon2id PHC strings by default, or as ASP.NET Core Identity v3 hashes (PBKDF2-HMAC-SHA512,

@@ -1,6 +1,6 @@
 using Gateway.Audit;
 
-namespace Gateway.Storage;
+namespace Gateway.Storage.Sql;
 
 /// <summary>Audit events in the gateway's database, next to the users; times in Unix milliseconds.</summary>
 internal sealed class SqlAuditStore(StoreDatabase database) : IAuditStore

@@ -1,4 +1,4 @@
-namespace Gateway.Accounts;
+namespace Gateway.Storage;
 
 /// <summary>Role names are 1 to 32 characters of <c>a-z 0-9 _ -</c>; <c>admin</c> administers the gateway.</summary>
 internal static class RoleRules

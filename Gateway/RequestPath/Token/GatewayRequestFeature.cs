@@ -1,7 +1,7 @@
 using Gateway.Storage;
 using Gateway.Tokens;
 
-namespace Gateway.RequestPath;
+namespace Gateway.RequestPath.Token;
 
 /// <summary>
 /// What one step of a request's handling tells a later one (the way <c>IAuthenticateResultFeature</c> carries the
