@@ -20,6 +20,7 @@ internal sealed class HashingThreads : IHashingQueue, IDisposable
     private readonly TimeProvider _time;
     private readonly bool _lowPriority;
     private int _queued;
+    private int _disposed;
 
     public HashingThreads(int count, int maxQueued, TimeSpan deadline, TimeProvider time, bool lowPriority = true)
     {
@@ -64,8 +65,14 @@ internal sealed class HashingThreads : IHashingQueue, IDisposable
         return item.Task;
     }
 
+    // Registered as itself and as the metrics' IHashingQueue, so the container disposes it twice.
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _queue.CompleteAdding();
         foreach (var thread in _threads)
         {
