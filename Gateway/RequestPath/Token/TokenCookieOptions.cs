@@ -39,6 +39,14 @@ internal sealed class TokenCookieOptions : IValidatableObject
     /// </summary>
     public bool RequiresSecure => IsPrefixed(Name) || IsPrefixed(RememberName);
 
+    /// <summary>Whether the gateway's cookies (token, companion, remember-me, antiforgery) are Secure on this request.</summary>
+    public bool IsSecure(HttpRequest request) => RequiresSecure || Secure switch
+    {
+        CookieSecurePolicy.Always => true,
+        CookieSecurePolicy.None => false,
+        _ => request.IsHttps,
+    };
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Name.StartsWith(HostPrefix, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(Domain))

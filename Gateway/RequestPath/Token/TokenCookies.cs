@@ -136,12 +136,7 @@ internal sealed class TokenCookies(IOptions<TokenCookieOptions> options, TimePro
             // Path=/ for every name: a __Host- cookie requires it (RFC 6265bis section 4.1.3.2).
             Path = "/",
             Domain = settings.Domain,
-            Secure = settings.RequiresSecure || settings.Secure switch
-            {
-                CookieSecurePolicy.Always => true,
-                CookieSecurePolicy.None => false,
-                _ => context.Request.IsHttps,
-            },
+            Secure = settings.IsSecure(context.Request),
             Expires = expires,
             IsEssential = true,
         };
