@@ -10,6 +10,7 @@ public sealed class SqliteStoreContractTests : StoreContract
     {
         var database = UserDatabase.CreateDatabase();
         return Task.FromResult(new Stores(
-            new SqliteUserStore(database), new SqliteAuditStore(database), new SqliteSecondFactorStore(database), null));
+            new SqliteUserStore(database), new SqliteAuditStore(database), new SqliteSecondFactorStore(database),
+            new SqliteAttemptStore(database), null));
     }
 }

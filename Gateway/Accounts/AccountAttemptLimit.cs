@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gateway.Responses;
+using Gateway.Storage;
 using Gateway.Storage.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -61,15 +62,20 @@ internal sealed class AccountAttemptLimit(IAttemptCounter counter, IOptions<Auth
 
 internal static class AccountAttemptLimitExtensions
 {
-    /// <summary>Counted in Redis when <c>Gateway:Redis:Configuration</c> is set, in memory otherwise.</summary>
+    /// <summary>
+    /// Counted where every instance sees the counts: in Redis when <c>Gateway:Redis:Configuration</c> is set (in
+    /// memory while it cannot be reached), in the user store otherwise. The second step's wrong codes and used
+    /// challenges are counted by the same counter.
+    /// </summary>
     public static IServiceCollection AddAccountAttemptLimit(this IServiceCollection services)
     {
         services.AddRedisConnection();
         services.TryAddSingleton<InMemoryAttemptCounter>();
+        services.TryAddStore<IAttemptStore, SqliteAttemptStore, PostgreSqlAttemptStore>();
         services.TryAddSingleton<IAttemptCounter>(provider =>
             provider.GetRequiredService<IOptions<RedisOptions>>().Value.Enabled
                 ? ActivatorUtilities.CreateInstance<RedisAttemptCounter>(provider)
-                : provider.GetRequiredService<InMemoryAttemptCounter>());
+                : ActivatorUtilities.CreateInstance<StoredAttemptCounter>(provider));
         services.TryAddSingleton<AccountAttemptLimit>();
         return services;
     }

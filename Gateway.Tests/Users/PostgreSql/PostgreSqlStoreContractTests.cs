@@ -12,6 +12,6 @@ public sealed class PostgreSqlStoreContractTests(PostgresFixture postgres) : Sto
         var database = await postgres.CreateGatewayDatabaseAsync();
         return new Stores(
             new PostgreSqlUserStore(database), new PostgreSqlAuditStore(database), new PostgreSqlSecondFactorStore(database),
-            database);
+            new PostgreSqlAttemptStore(database), database);
     }
 }

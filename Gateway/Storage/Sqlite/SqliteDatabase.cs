@@ -67,6 +67,14 @@ internal sealed class SqliteDatabase
             DELETE FROM recovery_codes WHERE user_id = old.id;
         END;
         """,
+        """
+        CREATE TABLE attempt_counts (
+            key_hash TEXT PRIMARY KEY,
+            tries INTEGER NOT NULL,
+            window_ends INTEGER NOT NULL
+        );
+        CREATE INDEX attempt_counts_window_ends ON attempt_counts (window_ends);
+        """,
     ];
 
     private readonly string _connectionString;
