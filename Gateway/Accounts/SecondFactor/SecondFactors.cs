@@ -76,20 +76,25 @@ internal sealed class SecondFactors(
             return new SecondFactorCheck.NotEnrolled();
         }
 
+        var recovery = !string.IsNullOrWhiteSpace(recoveryCode) && string.IsNullOrWhiteSpace(code);
+        var secret = recovery ? null : protection.Unprotect(stored);
+        if (!recovery && secret is null)
+        {
+            return new SecondFactorCheck.Unreadable();
+        }
+
         if (await limit.BeginAsync(userId) is { } locked)
         {
             return new SecondFactorCheck.Locked(locked);
         }
 
         var accepted = false;
-        var recovery = !string.IsNullOrWhiteSpace(recoveryCode) && string.IsNullOrWhiteSpace(code);
         if (recovery)
         {
             accepted = RecoveryCodes.Hash(userId, recoveryCode) is { } hash
                 && await store.TryUseRecoveryCodeAsync(userId, hash, cancellationToken);
         }
-        else if (protection.Unprotect(stored) is { } secret
-            && Totp.Match(secret, code?.Trim(), time.GetUtcNow(), record.LastStep) is { } step)
+        else if (Totp.Match(secret, code?.Trim(), time.GetUtcNow(), record.LastStep) is { } step)
         {
             // The store re-checks the step in the same statement it records it, so a replica that accepted the same
             // code a moment ago wins and this one refuses.

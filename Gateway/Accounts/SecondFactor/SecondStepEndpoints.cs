@@ -109,6 +109,10 @@ internal static class SecondStepEndpoints
                 await replies.ErrorAsync(context, tooMany, page with { Error = tooMany.Body.Message });
                 return;
 
+            case SecondFactorCheck.Unreadable:
+                await replies.ErrorAsync(context, TotpEndpoints.SecretUnreadable, page with { Error = TotpEndpoints.SecretUnreadable.Body.Message });
+                return;
+
             case SecondFactorCheck.Wrong:
                 SecondFactorLog.WrongCode(logger, user.Id);
                 metrics.LoginAttempted(LoginOutcome.Failed);

@@ -51,6 +51,14 @@ internal static class TotpEndpoints
         group.MapPost("/2fa/totp/disable", DisableAsync).RequireRateLimiting(AuthRateLimiting.Policy);
     }
 
+    /// <summary>The stored secret cannot be decrypted (the operator has been told, see <see cref="SecretProtection"/>).</summary>
+    public static readonly HttpError SecretUnreadable = HttpError.Of(StatusCodes.Status503ServiceUnavailable,
+        "second_factor_unavailable", "Codes from your authenticator app cannot be checked right now: the gateway cannot " +
+        "read this account's two-step sign-in key. Use a recovery code, or ask your administrator.") with
+    {
+        Heading = "Two-step sign-in is unavailable",
+    };
+
     /// <summary>Locked: 429 with Retry-After (RFC 6585 section 4).</summary>
     public static HttpError TooManyCodes(TimeSpan retryAfter) => HttpError.Of(StatusCodes.Status429TooManyRequests,
         "too_many_attempts", "Too many wrong codes. Wait a few minutes, then try again.") with { RetryAfter = retryAfter };
@@ -210,7 +218,7 @@ internal static class TotpEndpoints
 
         public ILogger Logger => logger;
 
-        /// <summary>Shows the page again for a code the check refused: locked out (429) or wrong (400).</summary>
+        /// <summary>Shows the page again for a code the check refused: locked out (429), wrong (400) or uncheckable (503).</summary>
         /// <returns>False when the check did not refuse the code; nothing was answered then.</returns>
         public async Task<bool> CodeRefusedAsync(HttpContext context, string userId, SecondFactorCheck check, TotpPage page)
         {
@@ -224,6 +232,9 @@ internal static class TotpEndpoints
                 case SecondFactorCheck.Wrong:
                     SecondFactorLog.WrongCode(logger, userId);
                     error = InvalidCode;
+                    break;
+                case SecondFactorCheck.Unreadable:
+                    error = SecretUnreadable;
                     break;
                 default:
                     return false;
