@@ -7,8 +7,9 @@ using static Microsoft.Playwright.Assertions;
 namespace Gateway.Tests.Browser;
 
 /// <summary>
-/// Issue 14's journey: enrol from the account page (the code computed from the secret the page shows for manual entry),
-/// sign out, sign in with a code, then with a recovery code. The enrolment page's screenshot is the README's.
+/// Issue 14's journey: enrol from the account page (the code computed from the secret the page shows for manual entry,
+/// with the password asked again), sign out, sign in with a code, then with a recovery code. The enrolment page's
+/// screenshot is the README's.
 /// </summary>
 [Collection(ChromiumTests.Name)]
 public sealed class SecondFactorJourneyTests(ChromiumFixture chromium, GatewayFixture fixture) : IClassFixture<GatewayFixture>
@@ -39,6 +40,8 @@ public sealed class SecondFactorJourneyTests(ChromiumFixture chromium, GatewayFi
         // The step of enrolment is used up; signing in takes the next step's code, which the window accepts already.
         var step = Totp.StepAt(DateTimeOffset.UtcNow);
         await page.GetByLabel("Code", new() { Exact = true }).FillAsync(Totp.Code(secret, step));
+        // Asked again, as turning it off asks: a session left open must not be enough to turn it on.
+        await page.GetByLabel("Your password").FillAsync(TestUsers.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-step sign-in" }).ClickAsync();
         var codes = page.Locator("#recovery-codes li");
         await Expect(codes).ToHaveCountAsync(10);

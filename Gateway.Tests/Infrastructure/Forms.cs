@@ -17,6 +17,14 @@ internal static partial class Forms
         return WebUtility.HtmlDecode(match.Groups["token"].Value);
     }
 
+    /// <summary>The antiforgery token of the form in a page's HTML.</summary>
+    public static string AntiforgeryTokenIn(string html)
+    {
+        var match = AntiforgeryField().Match(html);
+        Assert.True(match.Success, "No antiforgery field in the page.");
+        return WebUtility.HtmlDecode(match.Groups["token"].Value);
+    }
+
     /// <summary>Posts the form with its antiforgery token, as a browser that accepts HTML.</summary>
     public static async Task<HttpResponseMessage> PostAsync(
         HttpClient client, string pagePath, string actionPath, params (string Name, string Value)[] fields)

@@ -10,6 +10,7 @@ public sealed class SqliteStoreContractTests : StoreContract
     {
         var database = UserDatabase.CreateDatabase();
         return Task.FromResult(new Stores(
-            new SqlUserStore(database), new SqlAuditStore(database), new SqlSecondFactorStore(database), null));
+            new SqlUserStore(database), new SqlAuditStore(database), new SqlSecondFactorStore(database),
+            new SqlAttemptStore(database), null));
     }
 }

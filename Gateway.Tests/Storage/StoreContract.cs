@@ -3,8 +3,9 @@ using Gateway.Storage;
 
 namespace Gateway.Tests.Storage;
 
-/// <summary>The stores the gateway keeps in one database: users, the audit log and second factors.</summary>
-internal sealed record Stores(IUserStore Users, IAuditStore Audit, ISecondFactorStore SecondFactors, IAsyncDisposable? Database);
+/// <summary>The stores the gateway keeps in one database: users, the audit log, second factors and attempt counts.</summary>
+internal sealed record Stores(
+    IUserStore Users, IAuditStore Audit, ISecondFactorStore SecondFactors, IAttemptStore Attempts, IAsyncDisposable? Database);
 
 /// <summary>
 /// The store contract, written once and run against every store kind (<see cref="SqliteStoreContractTests"/>,
@@ -388,6 +389,45 @@ public abstract class StoreContract : IAsyncLifetime
 
         Assert.Null(await _stores.SecondFactors.FindAsync(user.Id, None));
         Assert.False(await _stores.SecondFactors.TryUseRecoveryCodeAsync(user.Id, "a", None));
+    }
+
+    [Fact]
+    public async Task AttemptCount_CountsInAFixedWindowFromTheFirstAttempt_ThenStartsAgain()
+    {
+        var window = TimeSpan.FromMinutes(5);
+
+        var first = await _stores.Attempts.CountAsync("k", Created, window, None);
+        var second = await _stores.Attempts.CountAsync("k", Created.AddMinutes(4), window, None);
+        var other = await _stores.Attempts.CountAsync("other", Created.AddMinutes(4), window, None);
+        var afterWindow = await _stores.Attempts.CountAsync("k", Created.AddMinutes(5), window, None);
+
+        Assert.Equal(new StoredAttempts(1, Created + window), first);
+        Assert.Equal(new StoredAttempts(2, Created + window), second);
+        Assert.Equal(1, other.Count);
+        Assert.Equal(new StoredAttempts(1, Created.AddMinutes(10)), afterWindow);
+    }
+
+    [Fact]
+    public async Task AttemptCount_ConcurrentCounts_EachGetsItsOwn()
+    {
+        var counts = await Task.WhenAll(Enumerable.Range(0, 20)
+            .Select(_ => _stores.Attempts.CountAsync("k", Created, TimeSpan.FromMinutes(5), None)));
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(n => (long)n), counts.Select(c => c.Count).Order());
+    }
+
+    [Fact]
+    public async Task AttemptCount_ClearedAndPruned_StartsAgain()
+    {
+        var window = TimeSpan.FromMinutes(5);
+        await _stores.Attempts.CountAsync("cleared", Created, window, None);
+        await _stores.Attempts.CountAsync("ended", Created, window, None);
+
+        await _stores.Attempts.ClearAsync("cleared", None);
+        await _stores.Attempts.PruneAsync(Created + window, None);
+
+        Assert.Equal(1, (await _stores.Attempts.CountAsync("cleared", Created.AddMinutes(1), window, None)).Count);
+        Assert.Equal(Created.AddMinutes(1) + window, (await _stores.Attempts.CountAsync("ended", Created.AddMinutes(1), window, None)).WindowEnds);
     }
 
     private static User NewUser(string username) =>

@@ -62,7 +62,11 @@ internal sealed class AccountAttemptLimit(IAttemptCounter counter, IOptions<Auth
 
 internal static class AccountAttemptLimitExtensions
 {
-    /// <summary>Counted in Redis when <c>Gateway:Redis:Configuration</c> is set, in memory otherwise.</summary>
+    /// <summary>
+    /// Counted where every instance sees the counts: in Redis when <c>Gateway:Redis:Configuration</c> is set (in
+    /// memory while it cannot be reached), in the user store otherwise. The second step's wrong codes and used
+    /// challenges are counted by the same counter.
+    /// </summary>
     public static IServiceCollection AddAccountAttemptLimit(this IServiceCollection services)
     {
         services.AddRedisConnection();
@@ -70,7 +74,7 @@ internal static class AccountAttemptLimitExtensions
         services.TryAddSingleton<IAttemptCounter>(provider =>
             provider.GetRequiredService<IOptions<RedisOptions>>().Value.Enabled
                 ? ActivatorUtilities.CreateInstance<RedisAttemptCounter>(provider)
-                : provider.GetRequiredService<InMemoryAttemptCounter>());
+                : ActivatorUtilities.CreateInstance<StoredAttemptCounter>(provider));
         services.TryAddSingleton<AccountAttemptLimit>();
         return services;
     }

@@ -29,6 +29,18 @@ internal abstract record PasswordChangeResult
     public sealed record Limited(TimeSpan RetryAfter) : PasswordChangeResult;
 }
 
+/// <summary>What asking a signed-in user for their password again came to.</summary>
+internal abstract record PasswordConfirmation
+{
+    public sealed record Confirmed : PasswordConfirmation;
+
+    /// <summary>Wrong, missing, or longer than any password can be.</summary>
+    public sealed record Wrong : PasswordConfirmation;
+
+    /// <summary>Too many failed password checks for this account: refused unchecked until the window ends.</summary>
+    public sealed record Limited(TimeSpan RetryAfter) : PasswordConfirmation;
+}
+
 internal abstract record LoginCheck
 {
     public sealed record Verified(User User) : LoginCheck;
@@ -110,6 +122,27 @@ internal sealed class UserAccounts(IUserStore store, PasswordHashing hashing, Ti
         }
 
         return user;
+    }
+
+    /// <summary>
+    /// The signed-in user's password asked again before a change to their own credentials, so a session alone (a
+    /// stolen token, a browser left open) is not enough; counted against the login's per-account limit.
+    /// </summary>
+    public async Task<PasswordConfirmation> ConfirmPasswordAsync(User user, string? password, CancellationToken cancellationToken)
+    {
+        if (await attempts.BeginAsync(user.Username) is { } retryAfter)
+        {
+            return new PasswordConfirmation.Limited(retryAfter);
+        }
+
+        if (string.IsNullOrEmpty(password) || password.Length > PasswordRules.MaxLength
+            || await hashing.VerifyAsync(user.PasswordHash, password, cancellationToken) == PasswordCheck.Failed)
+        {
+            return new PasswordConfirmation.Wrong();
+        }
+
+        await attempts.SucceededAsync(user.Username);
+        return new PasswordConfirmation.Confirmed();
     }
 
     public async Task<RegistrationResult> RegisterAsync(RegistrationRequest request, CancellationToken cancellationToken)

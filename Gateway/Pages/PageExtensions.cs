@@ -25,12 +25,15 @@ internal static class PageExtensions
                 antiforgery.FormFieldName = AntiforgeryFieldName;
                 antiforgery.HeaderName = null;
                 antiforgery.SuppressXFrameOptionsHeader = true;
-                antiforgery.Cookie.Name = AntiforgeryCookieName;
-                // Only the gateway's own pages need it, so it never travels to a backend.
-                antiforgery.Cookie.Path = gateway.Value.PathPrefix;
-                antiforgery.Cookie.SameSite = SameSiteMode.Strict;
-                antiforgery.Cookie.HttpOnly = true;
-                antiforgery.Cookie.SecurePolicy = cookie.Value.Secure;
+                antiforgery.Cookie = new AntiforgeryCookie(cookie)
+                {
+                    Name = AntiforgeryCookieName,
+                    // Only the gateway's own pages need it, so it never travels to a backend.
+                    Path = gateway.Value.PathPrefix,
+                    SameSite = SameSiteMode.Strict,
+                    HttpOnly = true,
+                    IsEssential = true,
+                };
             });
         return services;
     }

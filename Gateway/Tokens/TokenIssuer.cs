@@ -6,7 +6,11 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Gateway.Tokens;
 
-internal sealed record IssuedToken(string Value, string Id, DateTimeOffset ExpiresAt);
+internal sealed record IssuedToken(string Value, string Id, DateTimeOffset ExpiresAt)
+{
+    /// <summary>The <c>sid</c> of the session the token belongs to; none for a token outside any session.</summary>
+    public string? SessionId { get; init; }
+}
 
 /// <summary>Mints the gateway's HS256 JWT for a signed-in user.</summary>
 internal sealed class TokenIssuer(IOptions<JwtOptions> options, SigningKey signingKey, TimeProvider time)
@@ -67,6 +71,6 @@ internal sealed class TokenIssuer(IOptions<JwtOptions> options, SigningKey signi
             Claims = claims,
         });
 
-        return new IssuedToken(token, id, expires);
+        return new IssuedToken(token, id, expires) { SessionId = session?.Id };
     }
 }

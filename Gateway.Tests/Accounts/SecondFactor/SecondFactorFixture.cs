@@ -74,7 +74,7 @@ public class SecondFactorFixture : IAsyncLifetime
 
         var (secret, _) = await SetUpAsync(client, token);
         using var confirm = await client.SendAsync(
-            Requests.Post("/auth/2fa/totp/confirm", JsonBodies.Json(new { code = CodeNow(secret) })).WithBearer(token));
+            Requests.Post("/auth/2fa/totp/confirm", JsonBodies.Json(new { code = CodeNow(secret), password = TestUsers.Password })).WithBearer(token));
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
         var body = await confirm.JsonAsync();
         var codes = body.GetProperty("recoveryCodes").EnumerateArray().Select(code => code.GetString()!).ToList();

@@ -53,7 +53,7 @@ public sealed class SecondFactorSignInTests(SecondFactorFixture fixture) : IClas
         var (secret, _) = await SecondFactorFixture.SetUpAsync(client, token);
 
         using var confirm = await client.SendAsync(Requests.Post("/auth/2fa/totp/confirm",
-            JsonBodies.Json(new { code = fixture.WrongCode(secret) })).WithBearer(token));
+            JsonBodies.Json(new { code = fixture.WrongCode(secret), password = TestUsers.Password })).WithBearer(token));
 
         Assert.Equal(HttpStatusCode.BadRequest, confirm.StatusCode);
         Assert.Equal("invalid_code", await confirm.ErrorCodeAsync());
@@ -71,7 +71,7 @@ public sealed class SecondFactorSignInTests(SecondFactorFixture fixture) : IClas
         var (secret, _) = await SecondFactorFixture.SetUpAsync(client, token);
 
         using var confirm = await client.SendAsync(Requests.Post("/auth/2fa/totp/confirm",
-            JsonBodies.Json(new { code = fixture.CodeNow(secret) })).WithBearer(token));
+            JsonBodies.Json(new { code = fixture.CodeNow(secret), password = TestUsers.Password })).WithBearer(token));
         using var me = await client.SendAsync(Requests.Get("/auth/me").WithBearer(other));
 
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);

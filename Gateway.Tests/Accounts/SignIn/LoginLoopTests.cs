@@ -45,6 +45,89 @@ public sealed class LoginLoopTests(LoginLoopTests.Gateways gateways) : IClassFix
     }
 
     [Theory]
+    [InlineData("/auth/login")]
+    [InlineData("/auth/register")]
+    [InlineData("/auth/logout")]
+    public async Task FormPage_SecureAlwaysOverHttp_RendersWithASecureAntiforgeryCookie(string path)
+    {
+        var mark = gateways.Log.Count;
+        using var client = gateways.SecureAlways.CreateClientWithoutCookieJar();
+
+        using var response = await client.SendAsync(Requests.Get(path).AsBrowser().WithHost(Host));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("name=\"__csrf\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("secure", SetCookies.Attributes(SetCookies.Find(response, "gateway_csrf")!));
+        Assert.DoesNotContain(gateways.Log.Since(mark), e => e.Level >= LogEventLevel.Error);
+    }
+
+    [Fact]
+    public async Task FormLogin_SecureAlwaysFromTheRenderedPageOverHttp_Answers403CookieNotStored()
+    {
+        // A browser on http://gw.test keeps no Secure cookie: the page renders, its antiforgery cookie is dropped.
+        using var client = gateways.SecureAlways.CreateClientWithoutCookieJar();
+        using var page = await client.SendAsync(Requests.Get("/auth/login").AsBrowser().WithHost(Host));
+        var token = Forms.AntiforgeryTokenIn(await page.Content.ReadAsStringAsync());
+        using var request = Requests.Post("/auth/login", new FormUrlEncodedContent(
+        [
+            KeyValuePair.Create("username", gateways.SecureAlwaysUser),
+            KeyValuePair.Create("password", TestUsers.Password),
+            KeyValuePair.Create("__csrf", token),
+        ])).AsBrowser().WithHost(Host).WithHeader("Origin", $"http://{Host}");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Gateway:Cookie:Secure", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(SetCookies.Find(response, "gateway_token"));
+    }
+
+    [Fact]
+    public async Task FormRegister_SecureAlwaysOverHttp_Answers403CookieNotStoredAndCreatesNoAccount()
+    {
+        var username = TestUsers.UniqueName();
+        using var client = gateways.SecureAlways.CreateClientWithoutCookieJar();
+        using var request = Requests.Post("/auth/register", new FormUrlEncodedContent(
+        [
+            KeyValuePair.Create("username", username),
+            KeyValuePair.Create("password", TestUsers.Password),
+        ])).AsBrowser().WithHost(Host).WithHeader("Origin", $"http://{Host}");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Gateway:Cookie:Secure", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(SetCookies.Find(response, "gateway_token"));
+        using var api = gateways.SecureAlways.CreateClientWithoutCookieJar();
+        using var login = await api.SendAsync(Requests.Post("/auth/login",
+            JsonContent.Create(new { username, password = TestUsers.Password })).AsApi());
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task FormLogin_SecureAlwaysOnLocalhostOverHttp_SignsInWithTheSecureCookies()
+    {
+        // Browsers keep Secure cookies from http://localhost, so the whole form journey works there. (HttpClient's jar
+        // would not send them over http, hence the cookie carried by hand.)
+        using var client = gateways.SecureAlways.CreateClientWithoutCookieJar();
+        using var page = await client.SendAsync(Requests.Get("/auth/login").AsBrowser().WithHost("localhost"));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var csrfCookie = SetCookies.Find(page, "gateway_csrf")!.Split(';')[0];
+        using var request = Requests.Post("/auth/login", new FormUrlEncodedContent(
+        [
+            KeyValuePair.Create("username", gateways.SecureAlwaysUser),
+            KeyValuePair.Create("password", TestUsers.Password),
+            KeyValuePair.Create("returnUrl", "/hello"),
+            KeyValuePair.Create("__csrf", Forms.AntiforgeryTokenIn(await page.Content.ReadAsStringAsync())),
+        ])).AsBrowser().WithHost("localhost").WithHeader("Origin", "http://localhost").WithHeader("Cookie", csrfCookie);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Contains("secure", SetCookies.Attributes(SetCookies.Find(response, "gateway_token")!));
+    }
+
+    [Theory]
     // TLS ended in front of the gateway: the request is http, the browser's page https.
     [InlineData(Host, "https://" + Host)]
     // A script or service names no page: it takes the token from the body.

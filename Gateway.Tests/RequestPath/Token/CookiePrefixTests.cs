@@ -57,4 +57,13 @@ public sealed class CookiePrefixTests
 
         Assert.Contains("Gateway:Cookie:Domain", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Start_HostPrefixedTokenWithSecurePrefixedRememberName_RefusesNamingTheSetting()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => GatewayServer.StartAsync(ClosedPort.Address(),
+            [("Gateway:Cookie:Name", "__Host-gateway_token"), ("Gateway:Cookie:RememberName", "__Secure-gateway_session")]));
+
+        Assert.Contains("Gateway:Cookie:RememberName", error.Message, StringComparison.Ordinal);
+    }
 }

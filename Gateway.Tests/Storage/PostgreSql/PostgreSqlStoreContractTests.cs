@@ -12,6 +12,6 @@ public sealed class PostgreSqlStoreContractTests(PostgresFixture postgres) : Sto
         var database = await postgres.CreateGatewayDatabaseAsync();
         return new Stores(
             new SqlUserStore(database), new SqlAuditStore(database), new SqlSecondFactorStore(database),
-            database);
+            new SqlAttemptStore(database), database);
     }
 }

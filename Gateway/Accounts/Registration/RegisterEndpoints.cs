@@ -1,6 +1,7 @@
 using Gateway.Accounts.Sessions;
 using Gateway.Audit;
 using Gateway.Hosting.Options;
+using Gateway.RequestPath.Token;
 using Gateway.Responses;
 using Gateway.Telemetry;
 using Microsoft.AspNetCore.Antiforgery;
@@ -33,6 +34,7 @@ internal static class RegisterEndpoints
         HttpContext context,
         UserAccounts accounts,
         SessionStarter signIn,
+        TokenCookieStorage cookieStorage,
         Replies replies,
         IAntiforgery antiforgery,
         IOptions<GatewayOptions> options,
@@ -64,6 +66,14 @@ internal static class RegisterEndpoints
             Username = request.Username,
             DisplayName = request.DisplayName,
         };
+
+        // Registering signs in: a browser that would drop the token cookie is told why before an account is created,
+        // and before the antiforgery check, whose cookie it drops too.
+        if (cookieStorage.Refusal(context.Request) is { } unstored)
+        {
+            await replies.ErrorAsync(context, unstored);
+            return;
+        }
 
         if (input.IsForm && !await antiforgery.IsRequestValidAsync(context))
         {

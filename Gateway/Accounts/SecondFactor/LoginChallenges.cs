@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,15 +14,14 @@ internal sealed record LoginChallenge(string UserId, string PasswordVersion, str
 /// <summary>
 /// The proof, between the two steps of a sign-in, that the password was right: data-protected (so it cannot be forged
 /// or read), bound to the user and the password hash it was checked against (a password change makes it worthless),
-/// expiring after <see cref="SecondFactorOptions.ChallengeLifetime"/>, and single-use through its random nonce. Used
-/// nonces are remembered in memory until their challenge expires, so a challenge works once per instance.
+/// expiring after <see cref="SecondFactorOptions.ChallengeLifetime"/>, and single-use through its random nonce. Uses
+/// are counted by the shared <see cref="IAttemptCounter"/> (Redis, else the user store) until the challenge expires,
+/// so a challenge used on one instance is refused on every other.
 /// </summary>
-internal sealed class LoginChallenges(IDataProtectionProvider provider, IOptions<SecondFactorOptions> options, TimeProvider time)
+internal sealed class LoginChallenges(
+    IDataProtectionProvider provider, IAttemptCounter uses, IOptions<SecondFactorOptions> options, TimeProvider time)
 {
-    private const int PruneAbove = 1_000;
-
     private readonly IDataProtector _protector = provider.CreateProtector("Gateway.SecondFactor.LoginChallenge.v1");
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _used = new(StringComparer.Ordinal);
 
     public string Issue(User user, bool rememberMe)
     {
@@ -34,7 +32,7 @@ internal sealed class LoginChallenges(IDataProtectionProvider provider, IOptions
         return Base64UrlEncoder.Encode(_protector.Protect(Encoding.UTF8.GetBytes(payload)));
     }
 
-    /// <returns>Null for anything but an unexpired, unused challenge this gateway issued.</returns>
+    /// <returns>Null for anything but an unexpired challenge this gateway issued; whether it was used is for <see cref="TryConsumeAsync"/>.</returns>
     public LoginChallenge? Read(string? challenge)
     {
         if (string.IsNullOrEmpty(challenge) || challenge.Length > 2048)
@@ -58,7 +56,7 @@ internal sealed class LoginChallenges(IDataProtectionProvider provider, IOptions
         }
 
         var read = new LoginChallenge(parts[0], parts[1], parts[2], DateTimeOffset.FromUnixTimeMilliseconds(expiresAt), parts[4] == "1");
-        return read.ExpiresAt <= time.GetUtcNow() || _used.ContainsKey(read.Nonce) ? null : read;
+        return read.ExpiresAt <= time.GetUtcNow() ? null : read;
     }
 
     /// <summary>Whether the challenge still belongs to the user as stored: same password hash.</summary>
@@ -66,22 +64,12 @@ internal sealed class LoginChallenges(IDataProtectionProvider provider, IOptions
         challenge.UserId == user.Id && CryptographicOperations.FixedTimeEquals(
             Encoding.ASCII.GetBytes(challenge.PasswordVersion), Encoding.ASCII.GetBytes(PasswordVersion(user)));
 
-    /// <returns>False when the challenge was used already (two requests raced with it).</returns>
-    public bool TryConsume(LoginChallenge challenge)
+    /// <returns>False when the challenge was used already, here or on another instance, or two requests raced with it.</returns>
+    public async ValueTask<bool> TryConsumeAsync(LoginChallenge challenge)
     {
-        var now = time.GetUtcNow();
-        if (_used.Count > PruneAbove)
-        {
-            foreach (var (nonce, expires) in _used)
-            {
-                if (expires <= now)
-                {
-                    _used.TryRemove(nonce, out _);
-                }
-            }
-        }
-
-        return _used.TryAdd(challenge.Nonce, challenge.ExpiresAt);
+        var left = challenge.ExpiresAt - time.GetUtcNow();
+        var counted = await uses.CountAsync("challenge:" + challenge.Nonce, left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1));
+        return counted.Count == 1;
     }
 
     private static string PasswordVersion(User user) =>

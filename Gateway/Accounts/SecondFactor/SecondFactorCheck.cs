@@ -16,6 +16,12 @@ internal abstract record SecondFactorCheck
     /// <summary>Too many wrong codes: nothing was checked.</summary>
     public sealed record Locked(TimeSpan RetryAfter) : SecondFactorCheck;
 
+    /// <summary>
+    /// The stored secret cannot be decrypted (the key ring moved or lost its keys): nothing was checked or counted, as
+    /// the code may well be right. Recovery codes need no secret and still work.
+    /// </summary>
+    public sealed record Unreadable : SecondFactorCheck;
+
     /// <summary>Nothing to check against: not enrolled (or, to confirm, nothing set up).</summary>
     public sealed record NotEnrolled : SecondFactorCheck;
 }

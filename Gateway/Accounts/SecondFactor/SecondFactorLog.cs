@@ -31,4 +31,13 @@ internal static partial class SecondFactorLog
 
     [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "Refused user {UserId} on a route that requires a second factor ({Reason})")]
     public static partial void PolicyRefused(ILogger logger, string userId, SecondFactorRefusal reason);
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Error,
+        Message = "TOTP secrets cannot be decrypted: the data-protection key ring, now in {KeyRing}, does not hold the key " +
+                  "that sealed them, so users who enrolled before cannot finish signing in with a code (recovery codes " +
+                  "still work). Setting Gateway:Redis:Configuration with the SQLite user store moves the key ring from the " +
+                  "data folder's keys/ to Redis, and Gateway:Users:Store PostgreSql moves it into the database. Copy the " +
+                  "old keys into the new key ring and restart (docs/postgresql-and-instances.md, section Moving the key ring), " +
+                  "or reset those users' two-step sign-in. Logged once per process")]
+    public static partial void SecretsUnreadable(ILogger logger, Exception exception, string keyRing);
 }

@@ -6,7 +6,7 @@ namespace Gateway.Accounts.SecondFactor;
 
 /// <summary>
 /// TOTP enrolment and checks: a secret is set up (pending), becomes active only when a code from it is entered, and
-/// comes with ten recovery codes. Every check passes the per-account wrong-code limit first.
+/// comes with ten recovery codes. Every check is counted against the per-account wrong-code limit first.
 /// </summary>
 internal sealed class SecondFactors(
     ISecondFactorStore store,
@@ -40,20 +40,19 @@ internal sealed class SecondFactors(
     /// <summary>Activates the pending secret when <paramref name="code"/> is one of its codes.</summary>
     public async Task<SecondFactorCheck> ConfirmAsync(User user, string? code, CancellationToken cancellationToken)
     {
-        if (limit.LockedFor(user.Id) is { } locked)
-        {
-            return new SecondFactorCheck.Locked(locked);
-        }
-
         if (await store.FindAsync(user.Id, cancellationToken) is not { PendingSecret: { } pending }
             || protection.Unprotect(pending) is not { } secret)
         {
             return new SecondFactorCheck.NotEnrolled();
         }
 
+        if (await limit.BeginAsync(user.Id) is { } locked)
+        {
+            return new SecondFactorCheck.Locked(locked);
+        }
+
         if (Totp.Match(secret, code?.Trim(), time.GetUtcNow(), lastUsedStep: -1) is not { } step)
         {
-            limit.RecordWrong(user.Id);
             return new SecondFactorCheck.Wrong();
         }
 
@@ -64,7 +63,7 @@ internal sealed class SecondFactors(
             return new SecondFactorCheck.NotEnrolled();
         }
 
-        limit.Clear(user.Id);
+        await limit.ClearAsync(user.Id);
         return new SecondFactorCheck.Accepted(Recovery: false, codes);
     }
 
@@ -72,25 +71,30 @@ internal sealed class SecondFactors(
     public async Task<SecondFactorCheck> CheckAsync(
         string userId, string? code, string? recoveryCode, CancellationToken cancellationToken)
     {
-        if (limit.LockedFor(userId) is { } locked)
-        {
-            return new SecondFactorCheck.Locked(locked);
-        }
-
         if (await store.FindAsync(userId, cancellationToken) is not { Secret: { } stored } record)
         {
             return new SecondFactorCheck.NotEnrolled();
         }
 
-        var accepted = false;
         var recovery = !string.IsNullOrWhiteSpace(recoveryCode) && string.IsNullOrWhiteSpace(code);
+        var secret = recovery ? null : protection.Unprotect(stored);
+        if (!recovery && secret is null)
+        {
+            return new SecondFactorCheck.Unreadable();
+        }
+
+        if (await limit.BeginAsync(userId) is { } locked)
+        {
+            return new SecondFactorCheck.Locked(locked);
+        }
+
+        var accepted = false;
         if (recovery)
         {
             accepted = RecoveryCodes.Hash(userId, recoveryCode) is { } hash
                 && await store.TryUseRecoveryCodeAsync(userId, hash, cancellationToken);
         }
-        else if (protection.Unprotect(stored) is { } secret
-            && Totp.Match(secret, code?.Trim(), time.GetUtcNow(), record.LastStep) is { } step)
+        else if (Totp.Match(secret, code?.Trim(), time.GetUtcNow(), record.LastStep) is { } step)
         {
             // The store re-checks the step in the same statement it records it, so a replica that accepted the same
             // code a moment ago wins and this one refuses.
@@ -99,11 +103,10 @@ internal sealed class SecondFactors(
 
         if (!accepted)
         {
-            limit.RecordWrong(userId);
             return new SecondFactorCheck.Wrong();
         }
 
-        limit.Clear(userId);
+        await limit.ClearAsync(userId);
         return new SecondFactorCheck.Accepted(recovery, []);
     }
 

@@ -80,13 +80,18 @@ internal static class SecondStepEndpoints
             return;
         }
 
+        Task RefuseChallengeAsync()
+        {
+            SecondFactorLog.ChallengeRefused(logger);
+            return replies.ErrorAsync(context, ChallengeRefused, login with { Error = ChallengeRefused.Body.Message });
+        }
+
         var challengeText = input[ChallengeField];
         var challenge = challenges.Read(challengeText);
         var user = challenge is null ? null : await users.FindByIdAsync(challenge.UserId, context.RequestAborted);
         if (challenge is null || user is null || user.Disabled || !LoginChallenges.Matches(challenge, user))
         {
-            SecondFactorLog.ChallengeRefused(logger);
-            await replies.ErrorAsync(context, ChallengeRefused, login with { Error = ChallengeRefused.Body.Message });
+            await RefuseChallengeAsync();
             return;
         }
 
@@ -104,6 +109,10 @@ internal static class SecondStepEndpoints
                 await replies.ErrorAsync(context, tooMany, page with { Error = tooMany.Body.Message });
                 return;
 
+            case SecondFactorCheck.Unreadable:
+                await replies.ErrorAsync(context, TotpEndpoints.SecretUnreadable, page with { Error = TotpEndpoints.SecretUnreadable.Body.Message });
+                return;
+
             case SecondFactorCheck.Wrong:
                 SecondFactorLog.WrongCode(logger, user.Id);
                 metrics.LoginAttempted(LoginOutcome.Failed);
@@ -111,7 +120,14 @@ internal static class SecondStepEndpoints
                 await replies.ErrorAsync(context, WrongCode, page with { Error = WrongCode.Body.Message });
                 return;
 
-            case SecondFactorCheck.Accepted accepted when challenges.TryConsume(challenge):
+            case SecondFactorCheck.Accepted accepted:
+                if (!await challenges.TryConsumeAsync(challenge))
+                {
+                    // Used already: here, on another instance, or by a request that raced this one.
+                    await RefuseChallengeAsync();
+                    return;
+                }
+
                 var token = signIn.Start(context, user, challenge.RememberMe, secondFactor: true);
                 AuthLog.LoginSucceeded(logger, user.Username, user.Id);
                 metrics.LoginAttempted(LoginOutcome.Succeeded);
@@ -129,9 +145,8 @@ internal static class SecondStepEndpoints
                 return;
 
             default:
-                // Used by a request that raced this one, or the second factor was reset meanwhile.
-                SecondFactorLog.ChallengeRefused(logger);
-                await replies.ErrorAsync(context, ChallengeRefused, login with { Error = ChallengeRefused.Body.Message });
+                // The second factor was reset meanwhile.
+                await RefuseChallengeAsync();
                 return;
         }
     }

@@ -15,9 +15,9 @@ using QRCoder;
 namespace Gateway.Accounts.SecondFactor;
 
 /// <summary>
-/// Enrolling a TOTP authenticator (<c>/auth/2fa/totp</c>): set up a pending secret, confirm it with a code (which
-/// issues the recovery codes), turn it off with the password and a code. Confirming and turning off end the user's
-/// other sessions; this one goes on with a fresh token. With the cookie, only the gateway's own forms may post (CSRF).
+/// Enrolling a TOTP authenticator (<c>/auth/2fa/totp</c>): set up a pending secret, confirm it with the password and a
+/// code (which issues the recovery codes), turn it off with the password and a code. Confirming and turning off end the
+/// user's other sessions; this one goes on with a fresh token. With the cookie, only the gateway's own forms may post (CSRF).
 /// </summary>
 internal static class TotpEndpoints
 {
@@ -50,6 +50,14 @@ internal static class TotpEndpoints
         group.MapPost("/2fa/totp/confirm", ConfirmAsync).RequireRateLimiting(AuthRateLimiting.Policy);
         group.MapPost("/2fa/totp/disable", DisableAsync).RequireRateLimiting(AuthRateLimiting.Policy);
     }
+
+    /// <summary>The stored secret cannot be decrypted (the operator has been told, see <see cref="SecretProtection"/>).</summary>
+    public static readonly HttpError SecretUnreadable = HttpError.Of(StatusCodes.Status503ServiceUnavailable,
+        "second_factor_unavailable", "Codes from your authenticator app cannot be checked right now: the gateway cannot " +
+        "read this account's two-step sign-in key. Use a recovery code, or ask your administrator.") with
+    {
+        Heading = "Two-step sign-in is unavailable",
+    };
 
     /// <summary>Locked: 429 with Retry-After (RFC 6585 section 4).</summary>
     public static HttpError TooManyCodes(TimeSpan retryAfter) => HttpError.Of(StatusCodes.Status429TooManyRequests,
@@ -94,6 +102,13 @@ internal static class TotpEndpoints
             return;
         }
 
+        // Turning it on ends every other session and puts a code between the owner and their account: a stolen session
+        // alone must not do that, so the password is asked again, as for turning it off.
+        if (await post.PasswordRefusedAsync(context, user, input, page))
+        {
+            return;
+        }
+
         var check = await factors.ConfirmAsync(user, input[CodeField], context.RequestAborted);
         if (await post.CodeRefusedAsync(context, user.Id, check, page))
         {
@@ -123,31 +138,17 @@ internal static class TotpEndpoints
         }
     }
 
-    private static async Task DisableAsync(
-        HttpContext context, TotpPost post, SecondFactors factors, PasswordHashing hashing, AccountAttemptLimit attempts, AuditTrail audit)
+    private static async Task DisableAsync(HttpContext context, TotpPost post, SecondFactors factors, AuditTrail audit)
     {
         if (await post.ReadAsync(context, bodyOptional: false) is not var (user, input, page))
         {
             return;
         }
 
-        // A password check like the login's, so it counts against the same per-account limit.
-        if (await attempts.BeginAsync(user.Username) is { } retryAfter)
+        if (await post.PasswordRefusedAsync(context, user, input, page))
         {
-            var tooMany = AccountAttemptLimit.Refusal(retryAfter);
-            await post.Replies.ErrorAsync(context, tooMany, page with { Error = tooMany.Body.Message });
             return;
         }
-
-        var password = input[UserAccounts.PasswordField];
-        if (string.IsNullOrEmpty(password) || password.Length > PasswordRules.MaxLength
-            || await hashing.VerifyAsync(user.PasswordHash, password, context.RequestAborted) == PasswordCheck.Failed)
-        {
-            await post.Replies.ErrorAsync(context, WrongPassword, page with { Error = WrongPassword.Body.Message });
-            return;
-        }
-
-        await attempts.SucceededAsync(user.Username);
 
         var check = await factors.CheckAsync(user.Id, input[CodeField], recoveryCode: null, context.RequestAborted);
         if (await post.CodeRefusedAsync(context, user.Id, check, page))
@@ -201,6 +202,7 @@ internal static class TotpEndpoints
     /// <summary>What every enrolment post needs, and its common first steps.</summary>
     internal sealed class TotpPost(
         IUserStore users,
+        UserAccounts accounts,
         SecondFactors factors,
         SignOutEverywhere signOutEverywhere,
         SessionStarter signIn,
@@ -216,7 +218,7 @@ internal static class TotpEndpoints
 
         public ILogger Logger => logger;
 
-        /// <summary>Shows the page again for a code the check refused: locked out (429) or wrong (400).</summary>
+        /// <summary>Shows the page again for a code the check refused: locked out (429), wrong (400) or uncheckable (503).</summary>
         /// <returns>False when the check did not refuse the code; nothing was answered then.</returns>
         public async Task<bool> CodeRefusedAsync(HttpContext context, string userId, SecondFactorCheck check, TotpPage page)
         {
@@ -231,8 +233,33 @@ internal static class TotpEndpoints
                     SecondFactorLog.WrongCode(logger, userId);
                     error = InvalidCode;
                     break;
+                case SecondFactorCheck.Unreadable:
+                    error = SecretUnreadable;
+                    break;
                 default:
                     return false;
+            }
+
+            await replies.ErrorAsync(context, error, page with { Error = error.Body.Message });
+            return true;
+        }
+
+        /// <summary>
+        /// Shows the page again unless the password field is the user's password: a check like the login's, counted
+        /// against the same per-account limit.
+        /// </summary>
+        /// <returns>False when the password was right; nothing was answered then.</returns>
+        public async Task<bool> PasswordRefusedAsync(HttpContext context, User user, AuthInput input, TotpPage page)
+        {
+            var error = await accounts.ConfirmPasswordAsync(user, input[UserAccounts.PasswordField], context.RequestAborted) switch
+            {
+                PasswordConfirmation.Limited limited => AccountAttemptLimit.Refusal(limited.RetryAfter),
+                PasswordConfirmation.Wrong => WrongPassword,
+                _ => null,
+            };
+            if (error is null)
+            {
+                return false;
             }
 
             await replies.ErrorAsync(context, error, page with { Error = error.Body.Message });

@@ -1,53 +1,33 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Accounts.SecondFactor;
 
 /// <summary>
-/// Counts wrong codes per account in a fixed window (<see cref="SecondFactorOptions.WrongCodeWindow"/>); at
-/// <see cref="SecondFactorOptions.MaxWrongCodes"/> the second step is locked until the window ends. With 3 codes valid
-/// at a time out of 10^6, 5 tries per 5 minutes leave a guesser far from any code (RFC 4226 section 7.3 asks for such
-/// a throttle). Kept in memory: each instance counts its own attempts.
+/// Limits code guessing per account (<see cref="SecondFactorOptions.MaxWrongCodes"/> within
+/// <see cref="SecondFactorOptions.WrongCodeWindow"/>): with 3 codes valid at a time out of 10^6, 5 tries per 5 minutes
+/// leave a guesser far from any code (RFC 4226 section 7.3 asks for such a throttle). As <see cref="AccountAttemptLimit"/>
+/// does for passwords, each check is counted as it begins, in one atomic step, so parallel guesses cannot all slip under
+/// the limit, and an accepted code clears the count. Counted by the shared <see cref="IAttemptCounter"/> (Redis, else the
+/// user store), so guesses spread over several instances add up.
 /// </summary>
-internal sealed class WrongCodeLimit(IOptions<SecondFactorOptions> options, TimeProvider time)
+internal sealed class WrongCodeLimit(IAttemptCounter counter, IOptions<SecondFactorOptions> options)
 {
-    private const int PruneAbove = 10_000;
-
-    private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
-
-    /// <returns>How long the account stays locked, or null when it may try.</returns>
-    public TimeSpan? LockedFor(string userId)
+    /// <summary>Counts a check of <paramref name="userId"/>'s code about to be made.</summary>
+    /// <returns>Null when it may go ahead; when locked, how long until the window ends.</returns>
+    public async ValueTask<TimeSpan?> BeginAsync(string userId)
     {
-        var now = time.GetUtcNow();
-        if (_windows.TryGetValue(userId, out var window) && window.Ends > now && window.Count >= options.Value.MaxWrongCodes)
+        var settings = options.Value;
+        var counted = await counter.CountAsync(Key(userId), settings.WrongCodeWindow);
+        if (counted.Count <= settings.MaxWrongCodes)
         {
-            return window.Ends - now;
+            return null;
         }
 
-        return null;
+        return counted.WindowLeft > TimeSpan.Zero ? counted.WindowLeft : TimeSpan.FromSeconds(1);
     }
 
-    public void RecordWrong(string userId)
-    {
-        var now = time.GetUtcNow();
-        if (_windows.Count > PruneAbove)
-        {
-            foreach (var (id, old) in _windows)
-            {
-                if (old.Ends <= now)
-                {
-                    _windows.TryRemove(id, out _);
-                }
-            }
-        }
+    /// <summary>The code was right: the account's count starts again.</summary>
+    public ValueTask ClearAsync(string userId) => counter.ClearAsync(Key(userId));
 
-        _windows.AddOrUpdate(
-            userId,
-            _ => new Window(now + options.Value.WrongCodeWindow, 1),
-            (_, window) => window.Ends <= now ? new Window(now + options.Value.WrongCodeWindow, 1) : window with { Count = window.Count + 1 });
-    }
-
-    public void Clear(string userId) => _windows.TryRemove(userId, out _);
-
-    private sealed record Window(DateTimeOffset Ends, int Count);
+    private static string Key(string userId) => "second-factor:" + userId;
 }

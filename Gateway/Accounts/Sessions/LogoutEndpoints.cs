@@ -3,6 +3,7 @@ using Gateway.Hosting.Options;
 using Gateway.RequestPath.Token;
 using Gateway.Responses;
 using Gateway.Revocation;
+using Gateway.Storage;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,14 @@ internal static class LogoutEndpoints
 
     private static readonly HttpError EverywhereNeedsToken = HttpError.Of(StatusCodes.Status401Unauthorized, "unauthorized",
         "Logging out everywhere needs a valid token: send it in the cookie or as Authorization: Bearer <token>.");
+
+    private static readonly HttpError SignedOutHereOnly = StoreOutage.SignInUnavailable("store_unavailable", "its user store") with
+    {
+        Heading = "Signed out here only",
+        Body = new ErrorBody("store_unavailable",
+            "You are signed out here, but your other sessions could not be ended: the gateway cannot reach its user store. " +
+            $"Sign in again in {(int)StoreOutage.RetryAfter.TotalSeconds} seconds and sign out everywhere once more."),
+    };
 
     public static void MapLogout(this RouteGroupBuilder group)
     {
@@ -67,33 +76,57 @@ internal static class LogoutEndpoints
             return;
         }
 
-        if (everywhere && user.FindFirst(GatewayClaims.Subject)?.Value is { } userId)
+        // This session ends first, whatever follows: whoever pressed the button walks away signed out here even when
+        // the other sessions cannot be ended now.
+        var subject = user.FindFirst(GatewayClaims.Subject)?.Value;
+        var ended = signedIn && await EndThisSessionAsync(context, revocation, sessions);
+        cookies.Delete(context);
+
+        if (everywhere && subject is not null)
         {
-            var cutOff = await signOutEverywhere.RunAsync(userId, context.RequestAborted);
-            AccountLog.LoggedOutEverywhere(logger, userId, cutOff);
-            await audit.RecordAsync(context, AuditEvents.LogoutEverywhere, userId, userId);
+            try
+            {
+                var cutOff = await signOutEverywhere.RunAsync(subject, context.RequestAborted);
+                AccountLog.LoggedOutEverywhere(logger, subject, cutOff);
+                await audit.RecordAsync(context, AuditEvents.LogoutEverywhere, subject, subject);
+            }
+            catch (UserStoreUnavailableException unavailable)
+            {
+                StoreOutageLog.Answered(logger, context.Request.Path, unavailable.Message);
+                AuthLog.LoggedOut(logger, subject);
+                await audit.RecordAsync(context, AuditEvents.Logout, subject, subject);
+                await replies.ErrorAsync(context, SignedOutHereOnly);
+                return;
+            }
         }
-        else if (signedIn && sessions.Read(user) is { } session)
+        else if (ended)
         {
-            // The session, not the token: the tokens refreshed from it, earlier and later, and its remember-me credential.
-            await revocation.RevokeSessionAsync(session.Id, session.EndsAt, context.RequestAborted);
-            var subject = user.FindFirst(GatewayClaims.Subject)?.Value;
-            AuthLog.LoggedOut(logger, subject ?? "?");
-            await audit.RecordAsync(context, AuditEvents.Logout, subject, subject);
-        }
-        else if (signedIn
-            && user.FindFirst(GatewayClaims.TokenId)?.Value is { } tokenId
-            && context.TokenExpiresAt() is { } expires)
-        {
-            await revocation.RevokeAsync(tokenId, expires, context.RequestAborted);
-            var subject = user.FindFirst(GatewayClaims.Subject)?.Value;
             AuthLog.LoggedOut(logger, subject ?? "?");
             await audit.RecordAsync(context, AuditEvents.Logout, subject, subject);
         }
 
-        cookies.Delete(context);
         var reason = everywhere && signedIn ? "logged_out_everywhere" : "logged_out";
         Replies.Succeeded(context, options.Value.LoginPath + "?reason=" + reason);
+    }
+
+    /// <summary>Revokes the session, not the token: the tokens refreshed from it, earlier and later, and its remember-me credential.</summary>
+    /// <returns>False when the token names neither a session nor an expiry to revoke it until.</returns>
+    private static async Task<bool> EndThisSessionAsync(HttpContext context, ITokenRevocation revocation, SessionPolicy sessions)
+    {
+        var user = context.User;
+        if (sessions.Read(user) is { } session)
+        {
+            await revocation.RevokeSessionAsync(session.Id, session.EndsAt, context.RequestAborted);
+            return true;
+        }
+
+        if (user.FindFirst(GatewayClaims.TokenId)?.Value is { } tokenId && context.TokenExpiresAt() is { } expires)
+        {
+            await revocation.RevokeAsync(tokenId, expires, context.RequestAborted);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>?everywhere=true ends every token of the user, not only this one; absent means false.</summary>

@@ -13,4 +13,9 @@ internal static partial class SessionLog
     [LoggerMessage(EventId = 2402, Level = LogLevel.Information,
         Message = "Did not continue session {SessionId} of user {UserId}: {Reason}")]
     public static partial void Refused(ILogger logger, string sessionId, string userId, string reason);
+
+    [LoggerMessage(EventId = 2403, Level = LogLevel.Warning,
+        Message = "Refused the remember-me cookie of session {SessionId} of user {UserId}: this browser's last sign-in " +
+                  "was another session, so the cookie was planted or left over from another Path or Domain")]
+    public static partial void RememberCookieOfAnotherSession(ILogger logger, string sessionId, string userId);
 }

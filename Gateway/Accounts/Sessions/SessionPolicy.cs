@@ -44,6 +44,14 @@ internal sealed class SessionPolicy(IOptions<SessionOptions> options, TimeProvid
         };
     }
 
+    /// <summary>
+    /// How long the browser keeps naming this session as its last sign-in (the token cookie's companion): as long as
+    /// any remember-me credential already in the browser when it signed in could still restore a session, so none of
+    /// them ever does (see <c>TokenCookies.MayRestore</c>).
+    /// </summary>
+    public DateTimeOffset LastSignInKeptUntil(Session session) =>
+        options.Value.RememberMe.Enabled ? session.AuthTime + options.Value.RememberMe.Lifetime : session.AuthTime;
+
     /// <summary>Read at each use, so an operator who shortens a lifetime shortens the sessions already running.</summary>
     public DateTimeOffset EndOf(DateTimeOffset authTime, bool remembered) =>
         authTime + (remembered ? options.Value.RememberMe.Lifetime : options.Value.MaxLifetime);

@@ -61,7 +61,7 @@ internal sealed class SessionRefresh(
         {
             if (setCookie)
             {
-                cookies.Append(context, token);
+                cookies.Append(context, token, sessions.LastSignInKeptUntil(session));
             }
 
             SessionLog.Refreshed(logger, session.Id, userId);
@@ -94,10 +94,19 @@ internal sealed class SessionRefresh(
         }
     }
 
-    /// <summary>A new token cookie from a remember-me credential; the cookie is forgotten when it restores nothing.</summary>
+    /// <summary>
+    /// A new token cookie from a remember-me credential, unless this browser's last sign-in was another session; the
+    /// cookie is forgotten when it restores nothing.
+    /// </summary>
     public async Task<IssuedToken?> RestoreAsync(HttpContext context, string credential)
     {
         var remembered = await remember.ReadAsync(credential);
+        if (remembered is not null && !cookies.MayRestore(context.Request, remembered.Session.Id))
+        {
+            SessionLog.RememberCookieOfAnotherSession(logger, remembered.Session.Id, remembered.UserId);
+            remembered = null;
+        }
+
         var token = remembered is null ? null : await ContinueAsync(context, remembered.UserId, remembered.Session, tokenId: null);
         if (token is null)
         {
@@ -105,7 +114,7 @@ internal sealed class SessionRefresh(
             return null;
         }
 
-        cookies.Append(context, token);
+        cookies.Append(context, token, sessions.LastSignInKeptUntil(remembered!.Session));
         SessionLog.Restored(logger, remembered!.Session.Id, remembered.UserId);
         metrics.SessionContinued(SessionContinuation.Restored);
         return token;

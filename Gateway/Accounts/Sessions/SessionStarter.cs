@@ -15,7 +15,7 @@ internal sealed class SessionStarter(SessionPolicy sessions, TokenIssuer issuer,
     {
         var session = sessions.Start(user, rememberMe, secondFactor);
         var token = issuer.Issue(user, session);
-        cookies.Append(context, token);
+        cookies.Append(context, token, sessions.LastSignInKeptUntil(session));
         if (session.Remembered)
         {
             cookies.AppendRemembered(context, remember.Create(user.Id, session), session.EndsAt);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using Gateway.Accounts;
 using Gateway.Audit;
 using Gateway.Hosting.Options;
 using Gateway.RequestPath;
@@ -20,6 +22,7 @@ internal static class AdminApiEndpoints
 
     private const string RolesExample = "{\"roles\": [\"editor\"]}";
     private const string PasswordExample = "{\"password\": \"...\"}";
+    private const string OwnCredentialsExample = "{\"currentPassword\": \"...\", \"code\": \"123456\"}";
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
     {
@@ -38,9 +41,7 @@ internal static class AdminApiEndpoints
             SetDisabledAsync(context, id, false, admin, replies));
         api.MapPost("/users/{id}/sign-out", SignOutAsync);
         api.MapPut("/users/{id}/password", SetPasswordAsync);
-        api.MapPost("/users/{id}/second-factor/reset", async (HttpContext context, string id, UserAdministration admin, Replies replies) =>
-            await AdminReplies.WriteAsync(context, replies,
-                await admin.ResetSecondFactorAsync(Actor(context), id, context.RequestAborted)));
+        api.MapPost("/users/{id}/second-factor/reset", ResetSecondFactorAsync);
         api.MapDelete("/users/{id}", DeleteAsync);
         api.MapGet("/audit", ListAuditAsync);
         return endpoints;
@@ -99,7 +100,8 @@ internal static class AdminApiEndpoints
     private static async Task SignOutAsync(HttpContext context, string id, UserAdministration admin, Replies replies) =>
         await AdminReplies.WriteAsync(context, replies, await admin.SignOutAsync(Actor(context), id, context.RequestAborted));
 
-    private static async Task SetPasswordAsync(HttpContext context, string id, UserAdministration admin, Replies replies)
+    private static async Task SetPasswordAsync(
+        HttpContext context, string id, UserAdministration admin, OwnCredentialsCheck own, Replies replies)
     {
         using var body = await AdminApiInput.ReadOrRejectAsync(context, replies, UserAdministration.PasswordField, PasswordExample);
         if (body is null)
@@ -108,8 +110,56 @@ internal static class AdminApiEndpoints
         }
 
         var password = AdminApiInput.String(body.RootElement, UserAdministration.PasswordField);
+
+        // A new password the rules refuse is reported first, without spending the admin's code on it.
+        if (PasswordRules.Problem(password) is null && await OwnCredentialsRefusedAsync(context, id, body, own, replies))
+        {
+            return;
+        }
+
         await AdminReplies.WriteAsync(context, replies,
             await admin.SetPasswordAsync(Actor(context), id, password, context.RequestAborted), withUser: false);
+    }
+
+    /// <summary>No body for another user's second factor; the admin's own needs their password and code.</summary>
+    private static async Task ResetSecondFactorAsync(
+        HttpContext context, string id, UserAdministration admin, OwnCredentialsCheck own, Replies replies)
+    {
+        JsonDocument? body = null;
+        if (RequestKinds.HasJsonBody(context.Request) || context.Request.ContentLength > 0)
+        {
+            body = await AdminApiInput.ReadOrRejectAsync(context, replies, OwnCredentialsCheck.PasswordField, OwnCredentialsExample);
+            if (body is null)
+            {
+                return;
+            }
+        }
+
+        using var read = body;
+        if (await OwnCredentialsRefusedAsync(context, id, body, own, replies))
+        {
+            return;
+        }
+
+        await AdminReplies.WriteAsync(context, replies, await admin.ResetSecondFactorAsync(Actor(context), id, context.RequestAborted));
+    }
+
+    /// <summary>Answers the error when the admin acts on their own account without proving it is them.</summary>
+    private static async Task<bool> OwnCredentialsRefusedAsync(
+        HttpContext context, string id, JsonDocument? body, OwnCredentialsCheck own, Replies replies)
+    {
+        var root = body?.RootElement;
+        var refusal = await own.RefusalAsync(Actor(context), id,
+            root is { } password ? AdminApiInput.String(password, OwnCredentialsCheck.PasswordField) : null,
+            root is { } code ? AdminApiInput.String(code, OwnCredentialsCheck.CodeField) : null,
+            context.RequestAborted);
+        if (refusal is null)
+        {
+            return false;
+        }
+
+        await replies.ErrorAsync(context, refusal);
+        return true;
     }
 
     private static async Task DeleteAsync(HttpContext context, string id, UserAdministration admin, Replies replies) =>

@@ -53,6 +53,9 @@ internal sealed record AdminUserRow(
     /// <summary>The action forms start open for the user an action was just refused for, next to the message.</summary>
     public bool Open { get; init; }
 
+    /// <summary>The signed-in admin has two-step sign-in on: changing their own credentials asks for a code too.</summary>
+    public bool AskCode { get; init; }
+
     public string RolesShown => Roles.Length == 0 ? "none" : Roles;
 }
 

@@ -43,11 +43,14 @@ internal static class AdminPageEndpoints
             (admin, actor, user, input, ct) => admin.SetPasswordAsync(actor, user.Id, input[UserAdministration.PasswordField], ct))
         {
             RenewsOwnSession = true,
+            // A new password the rules refuse is reported first, without spending the admin's code on it.
+            AsksOwnCredentials = input => PasswordRules.Problem(input[UserAdministration.PasswordField]) is null,
         },
         new("second-factor-reset", Confirm: user => $"Yes, reset the two-step sign-in of {user}", Notice: "second_factor_reset",
             (admin, actor, user, _, ct) => admin.ResetSecondFactorAsync(actor, user.Id, ct))
         {
             RenewsOwnSession = true,
+            AsksOwnCredentials = _ => true,
         },
         new("delete", Confirm: user => $"Yes, delete {user}", Notice: "deleted",
             (admin, actor, user, _, ct) => admin.DeleteAsync(actor, user.Id, ct)),
@@ -64,6 +67,7 @@ internal static class AdminPageEndpoints
                 HttpContext context,
                 string id,
                 UserAdministration administration,
+                OwnCredentialsCheck own,
                 IUserStore users,
                 AdminPageView view,
                 SessionStarter signIn,
@@ -71,7 +75,7 @@ internal static class AdminPageEndpoints
                 IAntiforgery antiforgery,
                 IOptions<GatewayOptions> options,
                 ILoggerFactory loggers) => SubmitAsync(new AdminPost(
-                    context, administration, users, view, signIn, replies, antiforgery, options.Value.AdminPath,
+                    context, administration, own, users, view, signIn, replies, antiforgery, options.Value.AdminPath,
                     loggers.CreateLogger(typeof(AdminPageEndpoints))), id, action));
         }
 
@@ -93,7 +97,7 @@ internal static class AdminPageEndpoints
 
     private static async Task SubmitAsync(AdminPost post, string id, AdminFormAction action)
     {
-        var (context, administration, users, view, signIn, replies, antiforgery, adminPath, logger) = post;
+        var (context, administration, own, users, view, signIn, replies, antiforgery, adminPath, logger) = post;
         var cancellationToken = context.RequestAborted;
 
         // A post whose listing cannot be read still acts; it comes back to the first page.
@@ -139,6 +143,16 @@ internal static class AdminPageEndpoints
         }
 
         var actor = new AdminActor(actorId, context.Connection.RemoteIpAddress?.ToString());
+        if (action.AsksOwnCredentials?.Invoke(input) == true
+            && await own.RefusalAsync(actor, user.Id, input[OwnCredentialsCheck.PasswordField], input[OwnCredentialsCheck.CodeField],
+                cancellationToken) is { } refusal)
+        {
+            var field = refusal.Body.Fields?.Keys.FirstOrDefault() ?? "";
+            AdminPageLog.Refused(logger, action.Name, user.Id, actorId, field, refusal.Body.Message);
+            await ShowAgainAsync(refusal, user.Id);
+            return;
+        }
+
         switch (await action.Run(administration, actor, user, input, cancellationToken))
         {
             case AdminResult.Done done when action.RenewsOwnSession && done.User.Id == actorId:
@@ -211,6 +225,7 @@ internal static class AdminPageEndpoints
     private sealed record AdminPost(
         HttpContext Context,
         UserAdministration Administration,
+        OwnCredentialsCheck Own,
         IUserStore Users,
         AdminPageView View,
         SessionStarter SignIn,
@@ -229,5 +244,11 @@ internal static class AdminPageEndpoints
     {
         /// <summary>Done to oneself, the action keeps the admin signed in on this browser (it ends every other session).</summary>
         public bool RenewsOwnSession { get; init; }
+
+        /// <summary>
+        /// Done to oneself, the action needs the admin's current password and code (<see cref="OwnCredentialsCheck"/>),
+        /// when this says so for the form's fields; null for actions that never do.
+        /// </summary>
+        public Func<AuthInput, bool>? AsksOwnCredentials { get; init; }
     }
 }

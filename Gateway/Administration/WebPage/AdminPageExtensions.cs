@@ -8,6 +8,9 @@ internal static class AdminPageExtensions
     public static IServiceCollection AddAdminPage(this IServiceCollection services)
     {
         services.TryAddSingleton<AdminPageView>();
+
+        // The admin API asks it too; registered here, with the server's services, as the command line has no self.
+        services.TryAddSingleton<OwnCredentialsCheck>();
         return services;
     }
 }

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Administration.WebPage;
 
 /// <summary>Builds the admin page's model: one page of users and the latest audit events, with account ids shown as usernames.</summary>
-internal sealed class AdminPageView(UserAdministration administration, IUserStore store, AuditTrail audit, IOptions<GatewayOptions> options)
+internal sealed class AdminPageView(
+    UserAdministration administration, IUserStore store, ISecondFactorStore secondFactors, AuditTrail audit, IOptions<GatewayOptions> options)
 {
     public const int RecentEvents = 20;
 
@@ -15,6 +16,8 @@ internal sealed class AdminPageView(UserAdministration administration, IUserStor
     {
         var adminPath = options.Value.AdminPath;
         var page = await administration.ListAsync(listing.Query, listing.Page - 1, cancellationToken);
+        var selfShown = page.Users.Any(user => user.Id == signedInId);
+        var selfEnrolled = selfShown && await secondFactors.FindAsync(signedInId, cancellationToken) is { Enrolled: true };
         var rows = page.Users.Select(user => new AdminUserRow(
             user.Id,
             user.Username,
@@ -28,6 +31,7 @@ internal sealed class AdminPageView(UserAdministration administration, IUserStor
             user.LastLoginAt is { } lastIso ? AdminPage.TimeIso(lastIso) : null)
         {
             Open = user.Id == openUserId,
+            AskCode = user.Id == signedInId && selfEnrolled,
         }).ToList();
 
         var events = await audit.ListAsync(0, RecentEvents, cancellationToken);

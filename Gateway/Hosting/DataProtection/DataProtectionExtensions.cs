@@ -14,6 +14,12 @@ internal static class DataProtectionExtensions
     /// <summary>The list under Gateway:Redis:KeyPrefix that holds the key ring when it lives in Redis.</summary>
     public const string RedisKeyName = "data-protection-keys";
 
+    /// <summary>Where the key ring lives with these settings, in the words of docs/postgresql-and-instances.md.</summary>
+    public static string KeyRingLocation(UserStoreOptions users, RedisOptions redis) =>
+        users.Store == UserStoreKind.PostgreSql ? "the PostgreSQL table data_protection_keys"
+        : redis.Enabled ? $"the Redis list {redis.KeyPrefix}{RedisKeyName}"
+        : "the data folder's keys/";
+
     /// <summary>
     /// The data-protection key ring, which seals antiforgery tokens, second-step challenges and TOTP secrets, kept where
     /// every instance finds it: with Gateway:Users:Store PostgreSql in the database (that store configures it); with

@@ -34,10 +34,25 @@ internal sealed class TokenCookieOptions : IValidatableObject
     public string ExpiryName => Name + "_exp";
 
     /// <summary>
+    /// The remember-me cookie's name as set: <see cref="RememberName"/> with the token cookie's <c>__Host-</c> or
+    /// <c>__Secure-</c> prefix when it has none of its own. A remember-me cookie restores a whole session, so it must
+    /// be as hard to plant from a sibling subdomain or another path as the token cookie (RFC 6265bis section 4.1.3).
+    /// </summary>
+    public string RememberCookieName => PrefixOf(RememberName) is null && PrefixOf(Name) is { } prefix ? prefix + RememberName : RememberName;
+
+    /// <summary>
     /// A browser drops a <c>__Host-</c> or <c>__Secure-</c> cookie that is not Secure, whatever the request. Either name
     /// prefixed makes both cookies Secure: the remember-me cookie must never travel where the token would not.
     /// </summary>
     public bool RequiresSecure => IsPrefixed(Name) || IsPrefixed(RememberName);
+
+    /// <summary>Whether the gateway's cookies (token, companion, remember-me, antiforgery) are Secure on this request.</summary>
+    public bool IsSecure(HttpRequest request) => RequiresSecure || Secure switch
+    {
+        CookieSecurePolicy.Always => true,
+        CookieSecurePolicy.None => false,
+        _ => request.IsHttps,
+    };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -55,6 +70,14 @@ internal sealed class TokenCookieOptions : IValidatableObject
                 [nameof(Domain)]);
         }
 
+        if (PrefixOf(Name) == HostPrefix && PrefixOf(RememberName) == SecurePrefix)
+        {
+            yield return new ValidationResult(
+                $"Gateway:Cookie:RememberName must start with {HostPrefix}, like Gateway:Cookie:Name, or have no prefix " +
+                $"(it then gets {HostPrefix}): a {SecurePrefix} remember-me cookie can be planted where the token cookie cannot.",
+                [nameof(RememberName)]);
+        }
+
         if (string.Equals(RememberName, Name, StringComparison.OrdinalIgnoreCase)
             || string.Equals(RememberName, ExpiryName, StringComparison.OrdinalIgnoreCase))
         {
@@ -64,7 +87,10 @@ internal sealed class TokenCookieOptions : IValidatableObject
         }
     }
 
-    private static bool IsPrefixed(string name) =>
-        name.StartsWith(HostPrefix, StringComparison.OrdinalIgnoreCase)
-        || name.StartsWith(SecurePrefix, StringComparison.OrdinalIgnoreCase);
+    private static bool IsPrefixed(string name) => PrefixOf(name) is not null;
+
+    private static string? PrefixOf(string name) =>
+        name.StartsWith(HostPrefix, StringComparison.OrdinalIgnoreCase) ? HostPrefix
+        : name.StartsWith(SecurePrefix, StringComparison.OrdinalIgnoreCase) ? SecurePrefix
+        : null;
 }

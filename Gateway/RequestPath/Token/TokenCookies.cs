@@ -19,11 +19,14 @@ internal sealed class TokenCookies(IOptions<TokenCookieOptions> options, TimePro
 {
     private static readonly TimeSpan ExpiryNoticeLifetime = TimeSpan.FromDays(1);
 
+    // Between the expiry and the session id in the companion: neither a digit nor a base64url character.
+    private const string CompanionSeparator = ".";
+
     public string Name => options.Value.Name;
 
     public string ExpiryName => options.Value.ExpiryName;
 
-    public string RememberName => options.Value.RememberName;
+    public string RememberName => options.Value.RememberCookieName;
 
     /// <summary>
     /// The token cookie, by its exact name: RFC 6265 section 5.4 names are case-sensitive, while
@@ -73,16 +76,42 @@ internal sealed class TokenCookies(IOptions<TokenCookieOptions> options, TimePro
 
     /// <summary>
     /// The token as a browser-session cookie (no Expires): closing the browser ends a session that is not remembered,
-    /// and a remembered one is restored from its own cookie.
+    /// and a remembered one is restored from its own cookie. The companion holds the token's expiry and its session:
+    /// this browser's last sign-in, which no other session's remember-me cookie may replace (see <see cref="MayRestore"/>).
     /// </summary>
-    public void Append(HttpContext context, IssuedToken token)
+    /// <param name="lastSignInKeptUntil">How long the companion should outlive the token to name the last sign-in.</param>
+    public void Append(HttpContext context, IssuedToken token, DateTimeOffset lastSignInKeptUntil)
     {
         var cookies = context.Response.Cookies;
         cookies.Append(Name, token.Value, Build(context, expires: null));
+        var expiry = token.ExpiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var noticeEnds = token.ExpiresAt + ExpiryNoticeLifetime;
         cookies.Append(
             ExpiryName,
-            token.ExpiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-            Build(context, token.ExpiresAt + ExpiryNoticeLifetime));
+            token.SessionId is { } sessionId ? expiry + CompanionSeparator + sessionId : expiry,
+            Build(context, lastSignInKeptUntil > noticeEnds ? lastSignInKeptUntil : noticeEnds));
+    }
+
+    /// <summary>
+    /// Whether a remember-me credential of <paramref name="sessionId"/> may restore a session in this browser: not when
+    /// the companion cookie names another session as the browser's last sign-in. An attacker's remember-me cookie
+    /// planted with a parent Domain or a deeper Path outlives a sign-in that is not remembered (which can only delete
+    /// the cookie at its own Path and Domain), and would otherwise switch the victim into the attacker's account once
+    /// the token is gone. Several companions are ambiguous and restore nothing; none (or one written before sessions
+    /// were named in it) leaves nothing to compare.
+    /// </summary>
+    public bool MayRestore(HttpRequest request, string sessionId)
+    {
+        switch (Find(request.Headers.Cookie, ExpiryName, out var value))
+        {
+            case CookieCount.None:
+                return true;
+            case CookieCount.Several:
+                return false;
+            default:
+                var named = CompanionPart(value!, before: false);
+                return named.IsEmpty || named.SequenceEqual(sessionId);
+        }
     }
 
     /// <summary>The remember-me credential, kept by the browser until the session ends.</summary>
@@ -124,8 +153,15 @@ internal sealed class TokenCookies(IOptions<TokenCookieOptions> options, TimePro
     /// <summary>True when the browser sent no token but remembers one that has expired since.</summary>
     public bool RemembersExpiredToken(HttpRequest request) =>
         Find(request.Headers.Cookie, ExpiryName, out var value) == CookieCount.One
-        && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        && long.TryParse(CompanionPart(value!, before: true), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
         && seconds <= time.GetUtcNow().ToUnixTimeSeconds();
+
+    /// <summary>The companion's expiry (before the separator) or session id (after it; empty when it names none).</summary>
+    private static ReadOnlySpan<char> CompanionPart(string value, bool before)
+    {
+        var separator = value.IndexOf(CompanionSeparator, StringComparison.Ordinal);
+        return separator < 0 ? (before ? value : default) : before ? value.AsSpan(0, separator) : value.AsSpan(separator + 1);
+    }
 
     private CookieOptions Build(HttpContext context, DateTimeOffset? expires)
     {
@@ -137,12 +173,7 @@ internal sealed class TokenCookies(IOptions<TokenCookieOptions> options, TimePro
             // Path=/ for every name: a __Host- cookie requires it (RFC 6265bis section 4.1.3.2).
             Path = "/",
             Domain = settings.Domain,
-            Secure = settings.RequiresSecure || settings.Secure switch
-            {
-                CookieSecurePolicy.Always => true,
-                CookieSecurePolicy.None => false,
-                _ => context.Request.IsHttps,
-            },
+            Secure = settings.IsSecure(context.Request),
             Expires = expires,
             IsEssential = true,
         };

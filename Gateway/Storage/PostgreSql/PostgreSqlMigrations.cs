@@ -60,5 +60,13 @@ internal static class PostgreSqlMigrations
             stored_at timestamptz NOT NULL DEFAULT now()
         );
         """,
+        """
+        CREATE TABLE attempt_counts (
+            key_hash text PRIMARY KEY,
+            tries bigint NOT NULL,
+            window_ends bigint NOT NULL
+        );
+        CREATE INDEX attempt_counts_window_ends ON attempt_counts (window_ends);
+        """,
     ];
 }

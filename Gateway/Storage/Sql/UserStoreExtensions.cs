@@ -16,6 +16,7 @@ internal static class UserStoreExtensions
         services.TryAddStore<IUserStore, SqlUserStore>();
         services.TryAddStore<ISecondFactorStore, SqlSecondFactorStore>();
         services.TryAddStore<IAuditStore, SqlAuditStore>();
+        services.TryAddStore<IAttemptStore, SqlAttemptStore>();
         services.AddHostedService<StoreStartup>();
         services.AddPostgreSqlKeyRing();
         return services;

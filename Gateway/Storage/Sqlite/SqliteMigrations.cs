@@ -60,5 +60,13 @@ internal static class SqliteMigrations
             DELETE FROM recovery_codes WHERE user_id = old.id;
         END;
         """,
+        """
+        CREATE TABLE attempt_counts (
+            key_hash TEXT PRIMARY KEY,
+            tries INTEGER NOT NULL,
+            window_ends INTEGER NOT NULL
+        );
+        CREATE INDEX attempt_counts_window_ends ON attempt_counts (window_ends);
+        """,
     ];
 }
