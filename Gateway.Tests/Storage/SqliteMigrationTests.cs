@@ -74,7 +74,7 @@ public sealed class SqliteMigrationTests
             [new AuditEvent(Created, "user.created", "cli", "u1", null, "roles: admin")],
             await new SqlAuditStore(database).ListAsync(0, 10, None));
         Assert.Equal(new SecondFactorRecord("secret", null, 77, 2), await new SqlSecondFactorStore(database).FindAsync("u1", None));
-        Assert.Equal([1, 2, 3, 4], Versions(dataPath));
+        Assert.Equal(Enumerable.Range(1, SqliteMigrations.All.Count), Versions(dataPath));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class SqliteMigrationTests
 
         Assert.Equal(["admin"], (await new SqlUserStore(database).FindByIdAsync("u1", None))!.Roles);
         await new SqlSecondFactorStore(database).SetPendingAsync("u1", "pending", None);
-        Assert.Equal([1, 2, 3, 4], Versions(dataPath));
+        Assert.Equal(Enumerable.Range(1, SqliteMigrations.All.Count), Versions(dataPath));
     }
 
     [Fact]
