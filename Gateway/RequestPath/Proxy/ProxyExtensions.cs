@@ -20,6 +20,7 @@ internal static class ProxyExtensions
         services.AddGatewaySection<ProxyOptions>(ProxyOptions.Section);
         services.AddAllowedHosts();
         services.TryAddSingleton<IdentityForwarding>();
+        services.TryAddSingleton<BackendFailureLog>();
         var proxy = services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection(ConfigSection))
             .AddConfigFilter<DefaultTimeoutFilter>();
