@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs what the tests need when it is missing (redis-server, nginx, postgresql and Debian's chromium,
+# Runs every test: installs what the tests need when it is missing (redis-server, nginx, caddy, postgresql and Debian's chromium,
 # via apt-get), then builds and runs Gateway.Tests against real Kestrel servers, a real SQLite file, real PostgreSQL,
 # real Redis and real Chromium.
 set -euo pipefail
@@ -8,8 +8,9 @@ cd "$(dirname "$0")"
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-# The forward-auth tests start Debian's nginx themselves, from /usr/sbin (not on a normal user's PATH).
+# The forward-auth tests start Debian's nginx themselves, from /usr/sbin (not on a normal user's PATH), and its Caddy.
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
+[ -x /usr/bin/caddy ] || missing+=(caddy)
 # The PostgreSQL user-store tests run initdb and pg_ctl themselves (PostgresServer), from Debian's versioned folder.
 command -v initdb >/dev/null 2>&1 || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 # Checks docker-compose.yml without a Docker engine (ComposeFileTests).
@@ -18,7 +19,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${missing[*]}"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  # The tests run nginx, redis-server and PostgreSQL by hand, never as services: a policy-rc.d that forbids starting services
+  # The tests run nginx, Caddy, redis-server and PostgreSQL by hand, never as services: a policy-rc.d that forbids starting services
   # (Debian's documented mechanism, exit code 101) is in place during the install when the machine has none.
   policy=/usr/sbin/policy-rc.d added_policy=""
   if [ ! -e "$policy" ]; then

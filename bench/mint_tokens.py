@@ -33,7 +33,8 @@ def main():
     out = sys.stdout
     for n in range(count):
         claims = {
-            "sub": f"bench-user-{n}", "name": f"bench user {n}", "jti": b64url(secrets.token_bytes(16)),
+            "sub": f"bench-user-{n}", "name": f"bench user {n}", "preferred_username": f"bench-user-{n}",
+            "jti": b64url(secrets.token_bytes(16)),
             "amr": ["pwd"], "sid": b64url(secrets.token_bytes(16)), "auth_time": now,
             "iss": "auth-gateway", "aud": "auth-gateway", "iat": now, "nbf": now, "exp": now + 3600,
         }

@@ -233,6 +233,38 @@ def soak_section(runs):
     ]
 
 
+def outage_section(runs):
+    """bench/lib/outage.sh: each proxy afresh in front of a backend that refuses connections, then one that hangs."""
+    rss_runs = [r for r in runs if r["phase"] == "outage-rss"]
+    if not rss_runs:
+        return []
+    loads = {r["target"]: r for r in runs if r["phase"] == "outage"}
+    described = {"refused": "refuses connections", "hanging": "accepts connections and never answers"}
+    lines = ["", f"## Backend outage: RSS and throughput ({rss_runs[0]['load_s']} s of load, activity timeout "
+                 f"{rss_runs[0]['activity_timeout']}, then idle)", "",
+             "| backend | proxy | connections | answer | req/s | p99 ms | other errors | RSS before MB | at 10 s | "
+             "at the end of the load | highest | idle after MB |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    traces = []
+    for r in rss_runs:
+        load = loads.get(r["target"])
+        samples, end = r["samples"], r["load_s"]
+        if load is None or not samples:
+            continue
+
+        def at(seconds):
+            return next((kb for t, kb in samples if t >= seconds), samples[-1][1]) / 1024
+
+        during = [kb for t, kb in samples if t <= end] or [samples[-1][1]]
+        other = failures(load) - load["wrk"]["errors"]["status"]
+        lines.append(f"| {described[r['kind']]} | {r['proxy']} | {load['conns']} | {r['status']} | {rate(load):.0f} | "
+                     f"{load['wrk']['p99_us'] / 1000:.0f} | {other} | {samples[0][1] / 1024:.0f} | {at(10):.0f} | "
+                     f"{during[-1] / 1024:.0f} | {max(kb for _, kb in samples) / 1024:.0f} | {samples[-1][1] / 1024:.0f} |")
+        step = max(1, len(samples) // 12)
+        traces.append(f"{r['kind']}, {r['proxy']}: " + ", ".join(f"{t:.0f}s {kb / 1024:.0f}" for t, kb in samples[::step]))
+    return lines + ["", "RSS over time (s, MB):", ""] + [f"- {trace}" for trace in traces]
+
+
 def rounds_section(runs):
     """Every round's req/s, so a reader can see how much the machine drifted between rounds."""
     proxy = [r for r in runs if r["phase"] == "proxy"]
@@ -346,6 +378,7 @@ def main():
     lines += ledger_section(runs)
     lines += users_section(runs, settings)
     lines += soak_section(runs)
+    lines += outage_section(runs)
     lines += login_section(runs)
     lines += hash_cost_section(runs)
     lines += flood_section(runs, settings)

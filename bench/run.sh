@@ -5,7 +5,7 @@ set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 REPO=$(dirname "$BENCH_DIR")
-for lib in common deps build configs processes targets measure auth phases hashing; do
+for lib in common deps build configs processes targets measure auth phases hashing outage; do
   # shellcheck source=/dev/null
   source "$BENCH_DIR/lib/$lib.sh"
 done
@@ -28,6 +28,12 @@ BENCH_LOGINS=${BENCH_LOGINS:-1}                # 0 skips the login and login-flo
 BENCH_SOAK_DURATION=${BENCH_SOAK_DURATION:-60s} # the fixed-rate soak (0 skips it)
 BENCH_SOAK_LOAD=${BENCH_SOAK_LOAD:-80}         # its rate, in % of the gateway's peak req/s
 BENCH_SOAK_SAMPLE=${BENCH_SOAK_SAMPLE:-2}      # seconds between RSS samples during the soak
+BENCH_OUTAGE_DURATION=${BENCH_OUTAGE_DURATION:-60s} # each run of the outage phase (0 skips it)
+BENCH_OUTAGE_CONNS=${BENCH_OUTAGE_CONNS:-32}   # wrk connections against the backend that refuses connections
+BENCH_OUTAGE_HANG_CONNS=${BENCH_OUTAGE_HANG_CONNS:-256} # and against the one that never answers
+BENCH_OUTAGE_TIMEOUT=${BENCH_OUTAGE_TIMEOUT:-00:00:02} # both proxies' activity timeout in the outage phase
+BENCH_OUTAGE_SAMPLE=${BENCH_OUTAGE_SAMPLE:-2}  # seconds between the outage phase's RSS samples
+BENCH_OUTAGE_IDLE=${BENCH_OUTAGE_IDLE:-10}     # seconds of RSS samples after each outage run's load
 BENCH_USERS=${BENCH_USERS:-10000}              # distinct signed-in users (tokens) of the users phase (0 skips it)
 BENCH_USERS_ROUNDS=${BENCH_USERS_ROUNDS:-3}    # single-token / many-token pairs
 BENCH_LEDGER_ROUNDS=${BENCH_LEDGER_ROUNDS:-3}  # rounds of the cost ledger (0 skips it; needs bare-yarp and gateway-memory)
@@ -115,6 +121,8 @@ main() {
   ledger_on && phase_ledger
   # The soak before the users phase, whose 10,000 cached tokens would count in the soak's RSS.
   if has_target gateway-memory && [ "$BENCH_SOAK_DURATION" != 0 ]; then phase_soak; fi
+  # Its own processes, started and stopped by the phase; it needs bare YARP's build and the gateway's cookie.
+  if has_target gateway-memory && [ "$BENCH_OUTAGE_DURATION" != 0 ]; then phase_outage; fi
   if has_target gateway-memory && [ "$BENCH_USERS" -gt 0 ]; then phase_users; fi
   if has_target gateway-metrics; then
     require_running scraper "${TARGET_LOG[scraper]}" || die "the /metrics scraper stopped; log: ${TARGET_LOG[scraper]}"

@@ -67,6 +67,7 @@ public sealed class NginxForwardAuthTests(NginxForwardAuth fixture) : IClassFixt
         var echoed = await EchoedRequest.ReadAsync(echo);
         Assert.Equal([user.Id], echoed.ValuesAsBackendsSeeThem("X-User-Id"));
         Assert.Equal(["Nginx User"], echoed.ValuesAsBackendsSeeThem("X-User-Name"));
+        Assert.Equal([user.Username], echoed.ValuesAsBackendsSeeThem("X-User-Login"));
         Assert.Empty(echoed.ValuesAsBackendsSeeThem("X-User-Roles"));
     }
 
@@ -78,10 +79,11 @@ public sealed class NginxForwardAuthTests(NginxForwardAuth fixture) : IClassFixt
         var echoed = EchoedRequest.Parse((await RawHttp.SendAsync(fixture.Nginx.Address, "GET", "/api/whoami",
             $"Authorization: Bearer {token}",
             "X-User-Id: admin", "x-user-id: admin2", "X_User_Id: admin3", "X.User.Id: admin4",
-            "X-User-Roles: admin", "X-User-Name: Admin")).Body);
+            "X-User-Roles: admin", "X-User-Name: Admin", "X-User-Login: admin")).Body);
 
         Assert.Equal(["real-user"], echoed.ValuesAsBackendsSeeThem("X-User-Id"));
         Assert.Equal(["Real User"], echoed.ValuesAsBackendsSeeThem("X-User-Name"));
+        Assert.Empty(echoed.ValuesAsBackendsSeeThem("X-User-Login"));
         Assert.Empty(echoed.ValuesAsBackendsSeeThem("X-User-Roles"));
     }
 

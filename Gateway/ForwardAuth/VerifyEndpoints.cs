@@ -135,6 +135,11 @@ internal static class VerifyEndpoints
             headers[options.UserName] = IdentityForwarding.HeaderSafe(name);
         }
 
+        if (user.FindFirst(GatewayClaims.PreferredUsername)?.Value is { Length: > 0 } login)
+        {
+            headers[options.UserLogin] = IdentityForwarding.HeaderSafe(login);
+        }
+
         if (IdentityForwarding.RoleList(user) is { Length: > 0 } roles)
         {
             headers[options.UserRoles] = roles;

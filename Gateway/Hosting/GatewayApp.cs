@@ -13,9 +13,9 @@ using Gateway.Pages;
 using Gateway.RequestPath;
 using Gateway.RequestPath.Assertions;
 using Gateway.RequestPath.Checks;
+using Gateway.RequestPath.LongLived;
 using Gateway.RequestPath.Policies;
 using Gateway.RequestPath.Proxy;
-using Gateway.RequestPath.WebSockets;
 using Gateway.Responses;
 using Gateway.Revocation;
 using Gateway.Storage.Sql;
@@ -64,7 +64,7 @@ internal static class GatewayApp
         builder.Services.AddAuthRateLimiting();
         builder.Services.AddGatewayHealthChecks();
         builder.Services.AddGatewayProxy(builder.Configuration, parts);
-        builder.Services.AddWebSocketTracking();
+        builder.Services.AddLongLivedTracking();
         builder.Services.AddGatewayAssertions();
 
         parts.AfterServices?.Invoke(builder.Services);

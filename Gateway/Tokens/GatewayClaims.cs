@@ -1,13 +1,16 @@
 namespace Gateway.Tokens;
 
 /// <summary>
-/// Registered claim names (RFC 7519 section 4.1), the OpenID Connect <c>name</c>, <c>sid</c> and <c>auth_time</c> claims
+/// Registered claim names (RFC 7519 section 4.1), the OpenID Connect <c>name</c>, <c>preferred_username</c>, <c>sid</c> and <c>auth_time</c> claims
 /// (OpenID Connect Core 1.0 section 2, Front-Channel Logout section 3), and the gateway's own <c>remember</c>.
 /// </summary>
 internal static class GatewayClaims
 {
     public const string Subject = "sub";
     public const string Name = "name";
+
+    /// <summary>The username the user signs in with (OpenID Connect Core 1.0 section 5.1), for X-User-Login.</summary>
+    public const string PreferredUsername = "preferred_username";
     public const string TokenId = "jti";
     public const string IssuedAt = "iat";
     public const string Expires = "exp";

@@ -40,6 +40,7 @@ internal sealed class TokenIssuer(IOptions<JwtOptions> options, SigningKey signi
         {
             [GatewayClaims.Subject] = user.Id,
             [GatewayClaims.Name] = user.DisplayName,
+            [GatewayClaims.PreferredUsername] = user.Username,
             [GatewayClaims.TokenId] = id,
         };
         claims[GatewayClaims.AuthenticationMethods] = session?.SecondFactor == true

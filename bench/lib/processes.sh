@@ -31,6 +31,23 @@ stop_started() {
   STARTED_PIDS=()
 }
 
+# stop_process NAME: stops one process this run started (SIGTERM, then SIGKILL after 5 s) and forgets it.
+stop_process() {
+  local pid=${TARGET_PID[$1]} tries i
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((tries = 0; tries < 25; tries++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
+  wait "$pid" 2>/dev/null || true
+  for i in "${!STARTED_PIDS[@]}"; do
+    [ "${STARTED_PIDS[i]}" = "$pid" ] && unset 'STARTED_PIDS[i]'
+  done
+  STARTED_PIDS=("${STARTED_PIDS[@]}")
+  unset 'TARGET_PID[$1]'
+}
+
 # The process and its children (nginx's workers), one PID per line.
 process_tree() {
   local pid=$1 child

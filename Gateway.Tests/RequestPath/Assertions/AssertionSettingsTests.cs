@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.Versioning;
 using System.Security.Cryptography;
 
 using Gateway.Tests.Infrastructure;
@@ -34,11 +35,14 @@ public sealed class AssertionSettingsTests(GatewayFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    [UnsupportedOSPlatform("windows")]
     public async Task KeyPath_PemFile_SignsWithThatKey()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var path = Path.Combine(TempFolder.Create("assertion-key"), "key.pem");
         await File.WriteAllTextAsync(path, key.ExportPkcs8PrivateKeyPem());
+        // Owner-only, as a key file must be (AssertionKeyFileTests).
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         await using var gateway = await GatewayServer.StartAsync(fixture.Backend.Address,
             [("Gateway:Assertion:Enabled", "true"), ("Gateway:Assertion:KeyPath", path)]);
 

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Gateway.Audit;
 using Gateway.Storage;
+using Gateway.Storage.PostgreSql;
 using Gateway.Storage.Sql;
 using Gateway.Tests.Infrastructure;
 using Dapper;

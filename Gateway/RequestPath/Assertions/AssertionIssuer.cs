@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Gateway.Tokens;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -44,16 +45,31 @@ internal sealed class AssertionIssuer(AssertionKey key, IOptions<AssertionOption
             IssuedAt = issuedAt.UtcDateTime,
             Expires = expires.UtcDateTime,
             SigningCredentials = key.Credentials,
-            Claims = new Dictionary<string, object>
-            {
-                [GatewayClaims.Subject] = user.FindFirst(GatewayClaims.Subject)!.Value,
-                [GatewayClaims.Name] = user.FindFirst(GatewayClaims.Name)?.Value ?? "",
-                // Always an array, empty for a user without roles, so a backend need not tell absent from none.
-                [GatewayClaims.Roles] = user.FindAll(GatewayClaims.Roles).Select(claim => claim.Value).ToArray(),
-            },
+            Claims = Claims(user),
         });
 
         _cache.Add(tokenId, audience, assertion, expires - _margin, now);
         return assertion;
+    }
+
+    private static Dictionary<string, object> Claims(ClaimsPrincipal user)
+    {
+        var claims = new Dictionary<string, object>
+        {
+            // This assertion's own id (RFC 7519 section 4.1.7), never the session token's, which revocation is keyed by.
+            [GatewayClaims.TokenId] = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16)),
+            [GatewayClaims.Subject] = user.FindFirst(GatewayClaims.Subject)!.Value,
+            [GatewayClaims.Name] = user.FindFirst(GatewayClaims.Name)?.Value ?? "",
+            // Always arrays, empty when there is nothing to list, so a backend need not tell absent from none: the roles,
+            // and how the user signed in (RFC 8176: pwd, and otp after a second factor).
+            [GatewayClaims.Roles] = user.FindAll(GatewayClaims.Roles).Select(claim => claim.Value).ToArray(),
+            [GatewayClaims.AuthenticationMethods] = user.FindAll(GatewayClaims.AuthenticationMethods).Select(claim => claim.Value).ToArray(),
+        };
+        if (user.FindFirst(GatewayClaims.PreferredUsername)?.Value is { Length: > 0 } login)
+        {
+            claims[GatewayClaims.PreferredUsername] = login;
+        }
+
+        return claims;
     }
 }

@@ -35,8 +35,8 @@ internal sealed class AssertionKey(IOptions<AssertionOptions> options, DataFolde
         var generated = false;
         var generatedPath = Path.Combine(dataFolder.Path, FileName);
         var ecdsa = string.IsNullOrWhiteSpace(options.KeyPath)
-            ? LoadOrCreate(generatedPath, out generated)
-            : Read(Path.GetFullPath(options.KeyPath), "Gateway:Assertion:KeyPath");
+            ? LoadOrCreate(generatedPath, logger, out generated)
+            : Read(Path.GetFullPath(options.KeyPath), "Gateway:Assertion:KeyPath", logger);
         var point = ecdsa.ExportParameters(includePrivateParameters: false).Q;
         var x = Base64UrlEncoder.Encode(point.X);
         var y = Base64UrlEncoder.Encode(point.Y);
@@ -58,12 +58,13 @@ internal sealed class AssertionKey(IOptions<AssertionOptions> options, DataFolde
         return new Loaded(new SigningCredentials(new ECDsaSecurityKey(ecdsa) { KeyId = keyId }, Algorithm), keySet);
     }
 
-    private static ECDsa LoadOrCreate(string path, out bool generated)
+    private static ECDsa LoadOrCreate(string path, ILogger logger, out bool generated)
     {
+        const string what = "The assertion key in the data folder";
         generated = false;
         if (File.Exists(path))
         {
-            return Read(path, "The assertion key in the data folder");
+            return Read(path, what, logger);
         }
 
         using var created = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -87,24 +88,40 @@ internal sealed class AssertionKey(IOptions<AssertionOptions> options, DataFolde
         catch (IOException) when (File.Exists(path))
         {
             File.Delete(temporary);
-            return Read(path, "The assertion key in the data folder");
+            return Read(path, what, logger);
         }
 
         generated = true;
-        return Read(path, "The assertion key in the data folder");
+        return Read(path, what, logger);
     }
 
-    /// <summary>A private EC P-256 key from a PEM file, or a start-up problem naming the file and the fix.</summary>
-    private static ECDsa Read(string path, string what)
+    /// <summary>
+    /// A private EC P-256 key from a PEM file no other user can read (<see cref="KeyFileAccess"/>), or a start-up
+    /// problem naming the file and the fix.
+    /// </summary>
+    private static ECDsa Read(string path, string what, ILogger logger)
     {
         string reason;
         try
         {
+            using var file = File.OpenHandle(path);
+            using var reader = new StreamReader(new FileStream(file, FileAccess.Read));
             var ecdsa = ECDsa.Create();
-            ecdsa.ImportFromPem(File.ReadAllText(path));
+            ecdsa.ImportFromPem(reader.ReadToEnd());
             var parameters = ecdsa.ExportParameters(includePrivateParameters: true);
             if (parameters.Curve.Oid?.Value == P256 && parameters.D is { Length: > 0 })
             {
+                // A usable key, so who else can use it matters: checked on the file as opened (a link's target).
+                try
+                {
+                    KeyFileAccess.Check(file, path, what, logger);
+                }
+                catch (GatewayStartupException)
+                {
+                    ecdsa.Dispose();
+                    throw;
+                }
+
                 return ecdsa;
             }
 

@@ -11,8 +11,9 @@ namespace Gateway.RequestPath.Identity;
 /// allocate a predicate and enumerators on every request. Remembered beside the principal, so it goes with it.
 /// </summary>
 /// <param name="Name">The name claim made header-safe (<see cref="IdentityForwarding.HeaderSafe"/>); null when empty.</param>
+/// <param name="Login">The username, made header-safe the same way; null when the token carries none.</param>
 /// <param name="Roles">The valid roles joined by commas (<see cref="IdentityForwarding.RoleList"/>).</param>
-internal sealed record ForwardedIdentity(string? UserId, string? Name, string Roles)
+internal sealed record ForwardedIdentity(string? UserId, string? Name, string? Login, string Roles)
 {
     private static readonly ConditionalWeakTable<ClaimsPrincipal, ForwardedIdentity> Known = new();
 
@@ -30,5 +31,6 @@ internal sealed record ForwardedIdentity(string? UserId, string? Name, string Ro
     private static ForwardedIdentity Read(ClaimsPrincipal user) => new(
         user.FindFirst(GatewayClaims.Subject)?.Value,
         user.FindFirst(GatewayClaims.Name)?.Value is { Length: > 0 } name ? IdentityForwarding.HeaderSafe(name) : null,
+        user.FindFirst(GatewayClaims.PreferredUsername)?.Value is { Length: > 0 } login ? IdentityForwarding.HeaderSafe(login) : null,
         IdentityForwarding.RoleList(user));
 }

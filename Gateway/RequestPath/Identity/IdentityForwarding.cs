@@ -10,12 +10,12 @@ namespace Gateway.RequestPath.Identity;
 
 /// <summary>
 /// On every route: drops identity headers a client made up (every spelling), the gateway's cookies and a Bearer token the
-/// gateway consumed, then adds the user id, name and roles from the validated token.
+/// gateway consumed, then adds the user id, name, login and roles from the validated token.
 /// </summary>
 internal sealed class IdentityForwarding(IOptions<IdentityHeaderOptions> options, TokenCookies cookies) : RequestTransform
 {
     private readonly string[] _strippedHeaders =
-        [options.Value.UserId, options.Value.UserName, options.Value.UserRoles, .. IdentityHeaderOptions.AlwaysRemoved, .. options.Value.Remove];
+        [options.Value.UserId, options.Value.UserName, options.Value.UserLogin, options.Value.UserRoles, .. IdentityHeaderOptions.AlwaysRemoved, .. options.Value.Remove];
     private readonly string[] _gatewayCookies = [cookies.Name, cookies.ExpiryName, cookies.RememberName, PageExtensions.AntiforgeryCookieName];
 
     public override ValueTask ApplyAsync(RequestTransformContext context)
@@ -38,6 +38,11 @@ internal sealed class IdentityForwarding(IOptions<IdentityHeaderOptions> options
         if (identity.Name is { } name)
         {
             AddHeader(context, options.Value.UserName, name);
+        }
+
+        if (identity.Login is { } login)
+        {
+            AddHeader(context, options.Value.UserLogin, login);
         }
 
         if (identity.Roles is { Length: > 0 } roles)

@@ -15,6 +15,13 @@ internal sealed class IdentityHeaderOptions
     [Required, RegularExpression("^[A-Za-z0-9-]+$", ErrorMessage = "Gateway:Headers:UserName must be a header name like X-User-Name.")]
     public string UserName { get; set; } = "X-User-Name";
 
+    /// <summary>
+    /// The username the user signs in with, for an app whose data is keyed by its old login (X-User-Name is the display
+    /// name); absent for a token issued before tokens carried it, until its session's next refresh.
+    /// </summary>
+    [Required, RegularExpression("^[A-Za-z0-9-]+$", ErrorMessage = "Gateway:Headers:UserLogin must be a header name like X-User-Login.")]
+    public string UserLogin { get; set; } = "X-User-Login";
+
     /// <summary>The user's roles, comma-separated (role names never hold a comma); absent for a user without roles.</summary>
     [Required, RegularExpression("^[A-Za-z0-9-]+$", ErrorMessage = "Gateway:Headers:UserRoles must be a header name like X-User-Roles.")]
     public string UserRoles { get; set; } = "X-User-Roles";

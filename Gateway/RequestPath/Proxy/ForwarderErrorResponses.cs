@@ -5,7 +5,8 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Gateway.RequestPath.Proxy;
 
 /// <summary>Turns YARP's bare 502/503/504 into the gateway's error answer: a page for browsers, JSON for API callers.</summary>
-internal sealed partial class ForwarderErrorResponses(RequestDelegate next, Replies replies, ILogger<ForwarderErrorResponses> logger)
+internal sealed partial class ForwarderErrorResponses(
+    RequestDelegate next, Replies replies, BackendFailureLog failures, ILogger<ForwarderErrorResponses> logger)
 {
     private static readonly HttpError Timeout = Backend(StatusCodes.Status504GatewayTimeout, "backend_timeout",
         "The application is taking too long", "The application behind this gateway did not answer in time. Try again in a moment.");
@@ -30,6 +31,11 @@ internal sealed partial class ForwarderErrorResponses(RequestDelegate next, Repl
         if (ClientFaults.IsClientFault(failure.Exception))
         {
             ClientFault(logger, context.Request.Method, context.Request.Path, response.StatusCode, failure.Error);
+        }
+        else if (!context.RequestAborted.IsCancellationRequested)
+        {
+            // A client that hung up is no fault of the backend's (YARP too logs those below warning).
+            failures.Failed(context, failure);
         }
 
         if (response.HasStarted)

@@ -3,7 +3,7 @@ using Gateway.Hosting.Options;
 using Gateway.RequestPath.Assertions;
 using Gateway.RequestPath.Checks;
 using Gateway.RequestPath.Identity;
-using Gateway.RequestPath.WebSockets;
+using Gateway.RequestPath.LongLived;
 using Gateway.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -20,6 +20,7 @@ internal static class ProxyExtensions
         services.AddGatewaySection<ProxyOptions>(ProxyOptions.Section);
         services.AddAllowedHosts();
         services.TryAddSingleton<IdentityForwarding>();
+        services.TryAddSingleton<BackendFailureLog>();
         var proxy = services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection(ConfigSection))
             .AddConfigFilter<DefaultTimeoutFilter>();
@@ -32,7 +33,8 @@ internal static class ProxyExtensions
         {
             // After the identity transform, which removes a client's X-Gateway-Assertion.
             proxy.AddTransforms<AssertionTransformProvider>()
-                .AddTransforms<PrivateCachingTransformProvider>();
+                .AddTransforms<PrivateCachingTransformProvider>()
+                .AddTransforms<LongLivedTransformProvider>();
         }
 
         return services;
@@ -55,7 +57,6 @@ internal static class ProxyExtensions
             }
 
             proxy.UseMiddleware<ForwarderErrorResponses>();
-            proxy.UseOpenSocketTracking();
 
             // A custom pipeline replaces YARP's default one, so its standard steps are listed again.
             proxy.UseSessionAffinity();

@@ -17,6 +17,9 @@ internal static class LoggingExtensions
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
             .MinimumLevel.Override("Yarp", LogEventLevel.Warning)
+            // Its one warning is a failed forward with the exception's stack, once per request: in a backend outage a
+            // flood of them outran the log writer and piled up in its queue. BackendFailureLog says why, once per interval.
+            .MinimumLevel.Override("Yarp.ReverseProxy.Forwarder.HttpForwarder", LogEventLevel.Error)
             // Routes refused on reload are reported in one line by ProxyConfigReport; YARP's own entry adds a stack trace.
             .MinimumLevel.Override("Yarp.ReverseProxy.Management.ProxyConfigManager", LogEventLevel.Fatal)
             // Keys in the data folder are not encrypted at rest; the README says so once, the log need not say it every start.

@@ -3,7 +3,7 @@ using System.Net;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Revocation;
 
-namespace Gateway.Tests.RequestPath.WebSockets;
+namespace Gateway.Tests.RequestPath.LongLived;
 
 /// <summary>Two gateway instances sharing one real Redis: a logout on one closes the session's socket on the other.</summary>
 public sealed class CrossInstanceSocketTests(RedisFixture fixture) : IClassFixture<RedisFixture>, IAsyncLifetime

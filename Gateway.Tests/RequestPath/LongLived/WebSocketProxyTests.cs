@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 
 using Gateway.Tests.Infrastructure;
 
-namespace Gateway.Tests.RequestPath.WebSockets;
+namespace Gateway.Tests.RequestPath.LongLived;
 
 /// <summary>WebSocket upgrades through the gateway to the sample backend's /ws/echo: authenticated like any request.</summary>
 public sealed class WebSocketProxyTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>

@@ -3,7 +3,7 @@ using System.Text;
 
 using Gateway.Tests.Infrastructure;
 
-namespace Gateway.Tests.RequestPath.WebSockets;
+namespace Gateway.Tests.RequestPath.LongLived;
 
 /// <summary>What a browser or a script does with the sample backend's /ws/echo through the gateway.</summary>
 internal static class Sockets

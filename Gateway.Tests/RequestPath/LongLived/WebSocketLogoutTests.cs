@@ -1,10 +1,10 @@
 using System.Net;
 
-using Gateway.RequestPath.WebSockets;
+using Gateway.RequestPath.LongLived;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Revocation;
 
-namespace Gateway.Tests.RequestPath.WebSockets;
+namespace Gateway.Tests.RequestPath.LongLived;
 
 /// <summary>Gateway:WebSockets:CloseOnLogout: a logged-out session keeps no live channel to the backend.</summary>
 public sealed class WebSocketLogoutTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
@@ -20,7 +20,7 @@ public sealed class WebSocketLogoutTests(GatewayFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
 
         await Sockets.ClosedAsync(socket, "the logout");
-        await Eventually.TrueAsync(() => Task.FromResult(fixture.Gateway.Services.GetRequiredService<OpenSockets>().Count == 0),
+        await Eventually.TrueAsync(() => Task.FromResult(fixture.Gateway.Services.GetRequiredService<OpenConnections>().Count == 0),
             TimeSpan.FromSeconds(10), "the gateway forgets the closed socket");
     }
 
@@ -71,6 +71,6 @@ public sealed class WebSocketLogoutTests(GatewayFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.Unauthorized, await Api.GetAsync(gateway, token));
 
         Assert.Equal("after the logout", await Sockets.RoundTripAsync(socket, "after the logout"));
-        Assert.Equal(0, gateway.Services.GetRequiredService<OpenSockets>().Count);
+        Assert.Equal(0, gateway.Services.GetRequiredService<OpenConnections>().Count);
     }
 }
