@@ -1,4 +1,5 @@
 using Gateway.Audit;
+using Gateway.Hosting.Health;
 using Gateway.Hosting.Options;
 using Gateway.Storage.PostgreSql;
 using Gateway.Storage.Sqlite;
@@ -18,6 +19,7 @@ internal static class UserStoreExtensions
         services.TryAddStore<IAuditStore, SqlAuditStore>();
         services.TryAddStore<IAttemptStore, SqlAttemptStore>();
         services.AddHostedService<StoreStartup>();
+        services.AddHealthChecks().AddCheck<UserStoreHealthCheck>(UserStoreHealthCheck.Name, tags: [HealthExtensions.ReadinessTag]);
         services.AddPostgreSqlKeyRing();
         return services;
     }
