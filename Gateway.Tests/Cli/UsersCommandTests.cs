@@ -102,6 +102,28 @@ public sealed class UsersCommandTests
         Assert.Contains("Gateway:Users:PasswordIterations must be between", Assert.Single(badSetting.ErrorLines), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Whatever stops the server at start-up stops every command with the same reason: the CLI validates the settings the
+    /// server validates, not only the ones its own services read.
+    /// </summary>
+    [Theory]
+    [InlineData("Gateway__Jwt__SigningKey", null, "Gateway:Jwt:SigningKey is not set")]
+    [InlineData("Gateway__Jwt__SigningKey", "too-short-a-key", "Gateway:Jwt:SigningKey is shorter than")]
+    [InlineData("Gateway__ForwardedHeaders__KnownProxies__0", "not-an-address", "Gateway:ForwardedHeaders:KnownProxies:0")]
+    [InlineData("Gateway__Cookie__Name", "bad;name", "Gateway:Cookie:Name")]
+    public async Task List_SettingTheServerRefusesToStartWith_ExitsTwoWithTheServersReason(string variable, string? value, string named)
+    {
+        var cli = (await GatewayCli.CreateAsync()) with { Environment = new Dictionary<string, string?> { [variable] = value } };
+
+        var list = await cli.RunAsync("users", "list");
+        var serverReason = await ServerStartupProblemAsync(cli, variable, value);
+
+        Assert.Contains(named, serverReason, StringComparison.Ordinal);
+        Assert.True(list.ExitCode == 2, list.ToString());
+        Assert.Equal("error: the configuration cannot be used: " + serverReason, Assert.Single(list.ErrorLines));
+        Assert.Equal("", list.Output);
+    }
+
     [Fact]
     public async Task RolesPasswordEnableDelete_ExistingUser_ChangeTheStore()
     {
@@ -150,5 +172,22 @@ public sealed class UsersCommandTests
             using var response = await client.SendAsync(request);
             return response.StatusCode == HttpStatusCode.Unauthorized;
         }, TimeSpan.FromSeconds(30), "the disabled user's token is refused");
+    }
+
+    /// <returns>Why the server, run on the CLI's configuration and data with one variable changed, refuses to start.</returns>
+    private static async Task<string> ServerStartupProblemAsync(GatewayCli cli, string variable, string? value)
+    {
+        await using var server = GatewayProcess.Start(Path.GetDirectoryName(cli.ConfigPath)!, new Dictionary<string, string?>
+        {
+            ["GATEWAY_CONFIG"] = cli.ConfigPath,
+            ["Gateway__DataPath"] = cli.DataPath,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Gateway__Jwt__SigningKey"] = GatewayServer.SigningKey,
+            [variable] = value,
+        }, "--urls", "http://127.0.0.1:0");
+        Assert.Equal(2, await server.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        var line = StartupProblemTests.OneProblemLine(server.Output);
+        const string cannotStart = "The gateway cannot start: ";
+        return line[(line.IndexOf(cannotStart, StringComparison.Ordinal) + cannotStart.Length)..].Trim();
     }
 }

@@ -1,4 +1,3 @@
-using Gateway.Hosting.Options;
 using Gateway.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,7 +7,6 @@ internal static class AuditExtensions
 {
     public static IServiceCollection AddAuditTrail(this IServiceCollection services)
     {
-        services.AddGatewaySection<AuditOptions>(AuditOptions.Section);
         services.TryAddStore<IAuditStore, SqliteAuditStore, PostgreSqlAuditStore>();
         services.TryAddSingleton<AuditTrail>();
         return services;

@@ -1,5 +1,4 @@
 using Gateway.Accounts;
-using Gateway.Hosting.Options;
 using Gateway.RequestPath.Policies;
 using Gateway.RequestPath.Token;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -27,7 +26,6 @@ internal static class GatewayAuthentication
     /// </summary>
     public static IServiceCollection AddGatewayAuthentication(this IServiceCollection services)
     {
-        services.AddGatewaySection<TokenCookieOptions>(TokenCookieOptions.Section);
         services.TryAddSingleton<TokenCookies>();
         services.TryAddSingleton<TokenCookieStorage>();
         services.TryAddSingleton<ChallengeResponses>();

@@ -14,8 +14,6 @@ internal static class RevocationExtensions
     /// </summary>
     public static IServiceCollection AddTokenRevocation(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddGatewaySection<RedisOptions>(RedisOptions.Section);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>());
         services.TryAddSingleton<RevocationExpiry>();
         services.TryAddSingleton<InMemoryTokenRevocation>();
         services.TryAddSingleton<SignOutEverywhere>();

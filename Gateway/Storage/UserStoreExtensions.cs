@@ -1,5 +1,4 @@
 using Gateway.Accounts;
-using Gateway.Hosting.Options;
 using Gateway.Storage.PostgreSql;
 using Gateway.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,9 +10,6 @@ internal static class UserStoreExtensions
 {
     public static IServiceCollection AddUserStore(this IServiceCollection services)
     {
-        services.AddGatewaySection<UserOptions>(UserOptions.Section);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserOptions>, UserOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserOptions>, UserStoreOptionsValidator>());
         services.TryAddSingleton<SqliteDatabase>();
         services.AddPostgreSqlDatabase();
         services.TryAddStore<IUserStore, SqliteUserStore, PostgreSqlUserStore>();

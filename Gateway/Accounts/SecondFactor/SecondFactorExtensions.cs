@@ -1,4 +1,3 @@
-using Gateway.Hosting.Options;
 using Gateway.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +9,6 @@ internal static class SecondFactorExtensions
     /// <summary>TOTP enrolment and checks, the sign-in challenge, and the policy requirement.</summary>
     public static IServiceCollection AddSecondFactor(this IServiceCollection services)
     {
-        services.AddGatewaySection<SecondFactorOptions>(SecondFactorOptions.Section);
         services.TryAddStore<ISecondFactorStore, SqliteSecondFactorStore, PostgreSqlSecondFactorStore>();
         services.TryAddSingleton<SecretProtection>();
         services.TryAddSingleton<WrongCodeLimit>();

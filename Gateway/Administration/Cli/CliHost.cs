@@ -31,7 +31,7 @@ internal static class CliHost
         });
 
         builder.Configuration.AddGatewayConfigFile(args);
-        builder.Services.AddGatewayOptions(builder.Configuration);
+        builder.Services.AddGatewaySettings(builder.Configuration);
         builder.Services.AddGatewayMeter();
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(CreateLogger(), dispose: true);
@@ -48,7 +48,8 @@ internal static class CliHost
 
         var host = builder.Build();
 
-        // What ValidateOnStart would check when a host starts: a bad setting stops the command as it stops the server.
+        // What ValidateOnStart checks when a host starts, for every section the server validates (GatewaySettings), even
+        // those no command reads: a setting that stops the server stops the command, with the same reason.
         host.Services.GetService<IStartupValidator>()?.Validate();
         return host;
     }

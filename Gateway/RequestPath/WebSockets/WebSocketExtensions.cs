@@ -1,4 +1,3 @@
-using Gateway.Hosting.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +8,6 @@ internal static class WebSocketExtensions
     /// <summary>YARP proxies upgrades by itself; this only keeps track of them to close those of revoked sessions.</summary>
     public static IServiceCollection AddWebSocketTracking(this IServiceCollection services)
     {
-        services.AddGatewaySection<WebSocketsOptions>(WebSocketsOptions.Section);
         services.TryAddSingleton<OpenSockets>();
         services.AddHostedService<RevokedSocketCloser>();
         return services;
