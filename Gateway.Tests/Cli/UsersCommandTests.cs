@@ -51,6 +51,23 @@ public sealed class UsersCommandTests
     }
 
     [Fact]
+    public async Task List_StoredDisplayNameWithHiddenCharacters_ShowsEachAsItsCodePoint()
+    {
+        var cli = await GatewayCli.CreateAsync();
+        // Stored before display names were checked, as an old users.db holds it; a terminal would show it as "admin".
+        var store = new Gateway.Storage.SqliteUserStore(UserDatabase.CreateDatabase(cli.DataPath));
+        Assert.True(await store.TryCreateAsync(
+            new Gateway.Storage.User("0123456789abcdef0123456789abcdef", "mallory", "\u202Enimda", "unused", DateTimeOffset.UtcNow, DateTimeOffset.UnixEpoch),
+            CancellationToken.None));
+
+        var list = await cli.RunAsync("users", "list");
+
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Matches(@"mallory\s+\[U\+202E\]nimda\s", list.Output);
+        Assert.DoesNotContain("\u202E", list.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Add_TakenNameOrBadRoleOrNoStdinFlag_ExitsOneSayingWhy()
     {
         var cli = await GatewayCli.CreateAsync();

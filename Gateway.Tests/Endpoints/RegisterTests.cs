@@ -115,6 +115,23 @@ public sealed class RegisterTests(GatewayFixture fixture) : IClassFixture<Gatewa
     }
 
     [Fact]
+    public async Task Register_DisplayNameWithRightToLeftOverride_Returns400ForThatFieldAndWritesNoUser()
+    {
+        using var client = Gateway.CreateClient();
+        var username = TestUsers.UniqueName("bidi");
+
+        // Shows as "admin" wherever it is displayed.
+        using var response = await client.PostAsJsonAsync("/auth/register",
+            new { username, password = TestUsers.Password, displayName = "\u202Enimda" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var fields = (await response.JsonAsync()).GetProperty("fields");
+        Assert.Equal(["displayName"], fields.EnumerateObject().Select(f => f.Name));
+        Assert.Contains("U+202E", fields.GetProperty("displayName").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, UserDatabase.CountByUsername(Gateway.DataPath, username));
+    }
+
+    [Fact]
     public async Task Register_JsonShortPassword_Returns400OnlyForPasswordAndWritesNoUser()
     {
         using var client = Gateway.CreateClient();

@@ -1,3 +1,4 @@
+using Gateway.Accounts;
 using Gateway.Audit;
 using Gateway.Hosting.Options;
 using Gateway.Storage;
@@ -18,7 +19,8 @@ internal sealed class AdminPageView(UserAdministration administration, IUserStor
         var rows = page.Users.Select(user => new AdminUserRow(
             user.Id,
             user.Username,
-            user.DisplayName,
+            // Names stored before invisible characters were refused: shown as code points, so "\u202Enimda" is not "admin".
+            InvisibleCharacters.Reveal(user.DisplayName),
             string.Join(", ", user.Roles),
             user.Disabled,
             IsSelf: user.Id == signedInId,
@@ -28,6 +30,7 @@ internal sealed class AdminPageView(UserAdministration administration, IUserStor
             user.LastLoginAt is { } lastIso ? AdminPage.TimeIso(lastIso) : null)
         {
             Open = user.Id == openUserId,
+            DisplayNameHidesCharacters = InvisibleCharacters.First(user.DisplayName) is not null,
         }).ToList();
 
         var events = await audit.ListAsync(0, RecentEvents, cancellationToken);
