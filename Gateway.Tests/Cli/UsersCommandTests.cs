@@ -38,6 +38,8 @@ public sealed class UsersCommandTests
     [Theory]
     [InlineData("short", "Passwords need at least 8 characters.")]
     [InlineData("", "No password on standard input.")]
+    [InlineData("password1", "This is one of the most common passwords, which are guessed first: choose another.")]
+    [InlineData("bobBOBbob", "Passwords cannot be your username, in any case or repeated.")]
     public async Task Add_BadPassword_ExitsOneWithOneLine(string password, string message)
     {
         var cli = await GatewayCli.CreateAsync();
