@@ -38,6 +38,7 @@ internal static class GatewayApp
 
         // yarp.json holds the routes, the clusters and the gateway's own settings, validated at start-up.
         builder.Configuration.AddGatewayConfigFile(args);
+        builder.WebHost.UseGatewayListenAddress(builder.Configuration);
         builder.Services.AddGatewaySettings(builder.Configuration);
         builder.Services.AddGatewayMeter();
         builder.Services.AddConfigReloadReports();
