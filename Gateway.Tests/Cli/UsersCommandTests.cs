@@ -121,6 +121,24 @@ public sealed class UsersCommandTests
         Assert.Contains("Gateway:Users:PasswordIterations must be between", Assert.Single(badSetting.ErrorLines), StringComparison.Ordinal);
     }
 
+    /// <summary>As the docs run it beside run.sh: in Development, on the signing key the server generated (or generating it).</summary>
+    [Fact]
+    public async Task AddThenList_InDevelopmentWithoutSigningKey_Work()
+    {
+        var cli = (await GatewayCli.CreateAsync()) with
+        {
+            Environment = new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Gateway__Jwt__SigningKey"] = null },
+        };
+
+        var add = await cli.RunWithInputAsync(Password, "users", "add", "alice", "--password-stdin");
+        var list = await cli.RunAsync("users", "list");
+
+        Assert.True(add.ExitCode == 0, add.ToString());
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Matches(@"alice\s+alice", list.Output);
+        Assert.True(File.Exists(Path.Combine(cli.DataPath, "dev-signing-key")), "The key the server would generate is in the data folder.");
+    }
+
     /// <summary>
     /// Whatever stops the server at start-up stops every command with the same reason: the CLI validates the settings the
     /// server validates, not only the ones its own services read.

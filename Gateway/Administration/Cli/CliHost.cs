@@ -37,6 +37,8 @@ internal static class CliHost
         builder.Services.AddSerilog(CreateLogger(), dispose: true);
         builder.Services.AddTokenRevocation(builder.Configuration);
         builder.Services.AddUserStore();
+        // UserAccounts takes it; in Development the container checks that every registered service can be built.
+        builder.Services.AddAccountAttemptLimit();
         // One command, one hash, nothing to keep responsive: hash at normal priority and never answer busy.
         builder.Services.PostConfigure<UserOptions>(options =>
         {
