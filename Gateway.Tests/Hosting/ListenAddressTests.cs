@@ -1,7 +1,6 @@
 using Gateway.Hosting;
 using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 
 namespace Gateway.Tests.Hosting;
 
