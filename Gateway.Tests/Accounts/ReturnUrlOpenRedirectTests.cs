@@ -7,7 +7,7 @@ using Gateway.Tests.Infrastructure;
 namespace Gateway.Tests.Accounts;
 
 /// <summary>
-/// oauth2-proxy's 559 open-redirect payloads (shared/testdata/openredirects.txt), each used as a returnUrl as it is
+/// oauth2-proxy's 559 open-redirect payloads (Gateway.Tests/TestData/openredirects.txt), each used as a returnUrl as it is
 /// and URL-decoded once: none may yield a redirect a browser resolves to another host or a non-http(s) scheme.
 /// </summary>
 public sealed class ReturnUrlOpenRedirectTests

@@ -268,12 +268,16 @@ public sealed class AdminApiTests(AdminApiFixture fixture) : IClassFixture<Admin
     [InlineData("{}")]
     [InlineData("{\"password\": 12345678}")]
     [InlineData("{\"password\": ")]
+    [InlineData("{\"password\": \"Football\"}")]
+    [InlineData("{\"password\": \"        \"}")]
+    [InlineData("{\"password\": \"{username}{username}\"}")]
     public async Task SetPassword_BadPassword_Is400NamingPassword(string json)
     {
         var (_, admin) = await fixture.SignedInAsync("admin");
         var user = await fixture.CreateAsync();
 
-        using var response = await SendAsync("PUT", $"/users/{user.Id}/password", admin, Raw(json));
+        using var response = await SendAsync("PUT", $"/users/{user.Id}/password", admin,
+            Raw(json.Replace("{username}", user.Username, StringComparison.Ordinal)));
 
         await AssertInvalidAsync(response, "password");
     }

@@ -5,7 +5,7 @@ namespace Gateway.Tests.Infrastructure;
 /// <summary>
 /// <c>dotnet Gateway.dll users ...</c> run to completion as its own process, as an operator runs it: standard input
 /// written and closed, standard output and error kept apart. Configured through the environment, like a deployment:
-/// GATEWAY_CONFIG and Gateway__DataPath pointing at a gateway's folder.
+/// GATEWAY_CONFIG and Gateway__DataPath pointing at a gateway's folder, the signing key its server runs with.
 /// </summary>
 internal sealed record GatewayCli(string ConfigPath, string DataPath)
 {
@@ -23,8 +23,11 @@ internal sealed record GatewayCli(string ConfigPath, string DataPath)
     /// <summary>The configuration and data of a running gateway, as the operator of that server would use them.</summary>
     public static GatewayCli For(GatewayServer server) => new(server.ConfigPath, server.DataPath);
 
-    /// <summary>More settings as environment variables (<c>Gateway__Users__Store</c>...), as a deployment passes them.</summary>
-    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// More settings as environment variables (<c>Gateway__Users__Store</c>...), as a deployment passes them; a null value
+    /// removes one the run would set.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 
     public Task<CliRun> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
@@ -54,9 +57,17 @@ internal sealed record GatewayCli(string ConfigPath, string DataPath)
         start.Environment["GATEWAY_CONFIG"] = ConfigPath;
         start.Environment["Gateway__DataPath"] = DataPath;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Gateway__Jwt__SigningKey"] = GatewayServer.SigningKey;
         foreach (var (name, value) in Environment)
         {
-            start.Environment[name] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using var process = Process.Start(start)!;

@@ -53,6 +53,13 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
         }, "--urls", "http://127.0.0.1:0");
     }
 
+    /// <summary>
+    /// A command line as a document prints it (<c>VAR=value dotnet out/Gateway.dll --config ...</c>), run by bash, which
+    /// replaces itself with the command: what a person pastes into a terminal.
+    /// </summary>
+    public static GatewayProcess StartCommandLine(string workingDirectory, IReadOnlyDictionary<string, string?> environment, string commandLine) =>
+        Start("bash", workingDirectory, environment, ["-c", commandLine]);
+
     /// <summary>The sample backend's SampleBackend.dll, run the same way (run.sh starts it beside the gateway).</summary>
     public static GatewayProcess StartSampleBackend(string workingDirectory, params string[] args) =>
         StartDll("SampleBackend.dll", workingDirectory, new Dictionary<string, string?>(), args);
@@ -62,15 +69,19 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
     {
         var dll = Path.Combine(AppContext.BaseDirectory, dllName);
         Assert.True(File.Exists(dll), $"{dllName} not found next to the tests in {AppContext.BaseDirectory}.");
+        return Start(DotnetHost(), workingDirectory, environment, [dll, .. args]);
+    }
 
-        var start = new ProcessStartInfo(DotnetHost())
+    private static GatewayProcess Start(
+        string program, string workingDirectory, IReadOnlyDictionary<string, string?> environment, string[] args)
+    {
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -98,7 +109,7 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
         var started = new GatewayProcess(process);
         process.OutputDataReceived += (_, line) => started.Append(line.Data);
         process.ErrorDataReceived += (_, line) => started.Append(line.Data);
-        Assert.True(process.Start(), $"dotnet {dllName} did not start.");
+        Assert.True(process.Start(), $"{program} {string.Join(' ', args)} did not start.");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return started;

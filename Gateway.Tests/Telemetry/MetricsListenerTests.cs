@@ -56,11 +56,13 @@ public sealed class MetricsListenerTests
     }
 
     [Fact]
-    public void Read_NoMainUrlConfigured_ComparesWithKestrelsDefault()
+    public void Read_NoMainUrlConfigured_ComparesWithTheGatewaysDefault()
     {
-        MetricsListener.Read(Config(("Gateway:Metrics:Url", "http://0.0.0.0:5000")), out var problem);
+        MetricsListener.Read(Config(("Gateway:Metrics:Url", "http://0.0.0.0:8080")), out var problem);
 
-        Assert.Contains("port 5000", problem, StringComparison.Ordinal);
+        Assert.Contains("port 8080", problem, StringComparison.Ordinal);
+        MetricsListener.Read(Config(("Gateway:Metrics:Url", "http://0.0.0.0:5000")), out var kestrelsDefault);
+        Assert.Null(kestrelsDefault);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Gateway.Hosting.Options;
 using Gateway.Pages;
 using Gateway.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,11 +7,9 @@ namespace Gateway.Accounts;
 
 internal static class AccountExtensions
 {
-    /// <summary>The account core: Gateway:Users, password hashing on its own threads, and the account checks every slice uses.</summary>
+    /// <summary>The account core: password hashing on its own threads, and the account checks every slice uses.</summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        services.AddGatewaySection<UserOptions>(UserOptions.Section);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserOptions>, UserOptionsValidator>());
         services.TryAddSingleton(provider => HashingThreads.For(
             provider.GetRequiredService<IOptions<UserOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IHashingQueue>(provider => provider.GetRequiredService<HashingThreads>());

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
-using Gateway.Hosting.Options;
 using Gateway.Responses;
 using Gateway.Telemetry;
 using Microsoft.AspNetCore.RateLimiting;
@@ -37,7 +36,6 @@ internal static class AuthRateLimiting
 
     public static IServiceCollection AddAuthRateLimiting(this IServiceCollection services)
     {
-        services.AddGatewaySection<AuthRateLimitOptions>(AuthRateLimitOptions.Section);
         services.AddAccountAttemptLimit();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthRateLimitOptions>, GatewayMetrics, Replies>((limiter, settings, metrics, replies) =>

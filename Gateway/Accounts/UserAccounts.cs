@@ -183,7 +183,7 @@ internal sealed class UserAccounts(IUserStore store, PasswordHashing hashing, Ti
             problems[CurrentPasswordField] = "Enter your current password.";
         }
 
-        Add(problems, NewPasswordField, PasswordRules.Problem(request.NewPassword));
+        Add(problems, NewPasswordField, PasswordRules.Problem(request.NewPassword, user.Username));
         if (request.ConfirmPassword is not null && request.ConfirmPassword != request.NewPassword)
         {
             Add(problems, ConfirmPasswordField, "The two passwords do not match.");
@@ -228,7 +228,7 @@ internal sealed class UserAccounts(IUserStore store, PasswordHashing hashing, Ti
     {
         var problems = new Dictionary<string, string>();
         Add(problems, UsernameField, UsernameRules.Problem(request.Username));
-        Add(problems, PasswordField, PasswordRules.Problem(request.Password));
+        Add(problems, PasswordField, PasswordRules.Problem(request.Password, request.Username));
         Add(problems, DisplayNameField, DisplayNameRules.Problem(request.DisplayName));
         if (request.ConfirmPassword is not null && request.ConfirmPassword != request.Password)
         {

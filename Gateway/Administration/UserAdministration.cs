@@ -42,7 +42,7 @@ internal sealed class UserAdministration(
             return new AdminResult.Invalid(UserAccounts.DisplayNameField, displayNameProblem);
         }
 
-        if (PasswordRules.Problem(password) is { } passwordProblem)
+        if (PasswordRules.Problem(password, username) is { } passwordProblem)
         {
             return new AdminResult.Invalid(PasswordField, passwordProblem);
         }
@@ -151,14 +151,14 @@ internal sealed class UserAdministration(
     public async Task<AdminResult> SetPasswordAsync(
         AdminActor actor, string userId, string? password, CancellationToken cancellationToken)
     {
-        if (PasswordRules.Problem(password) is { } problem)
-        {
-            return new AdminResult.Invalid(PasswordField, problem);
-        }
-
         if (await store.FindByIdAsync(userId, cancellationToken) is not { } user)
         {
             return new AdminResult.NotFound();
+        }
+
+        if (PasswordRules.Problem(password, user.Username) is { } problem)
+        {
+            return new AdminResult.Invalid(PasswordField, problem);
         }
 
         var hash = await hashing.HashAsync(password!, cancellationToken);

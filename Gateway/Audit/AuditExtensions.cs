@@ -1,4 +1,3 @@
-using Gateway.Hosting.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Audit;
@@ -7,7 +6,6 @@ internal static class AuditExtensions
 {
     public static IServiceCollection AddAuditTrail(this IServiceCollection services)
     {
-        services.AddGatewaySection<AuditOptions>(AuditOptions.Section);
         services.TryAddSingleton<AuditTrail>();
         return services;
     }

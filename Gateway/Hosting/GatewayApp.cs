@@ -36,9 +36,10 @@ internal static class GatewayApp
         var builder = WebApplication.CreateBuilder(args);
         services?.Invoke(builder.Services);
 
-        // yarp.json holds the routes, the clusters and the gateway's own settings.
+        // yarp.json holds the routes, the clusters and the gateway's own settings, validated at start-up.
         builder.Configuration.AddGatewayConfigFile(args);
-        builder.Services.AddGatewayOptions(builder.Configuration);
+        builder.WebHost.UseGatewayListenAddress(builder.Configuration);
+        builder.Services.AddGatewaySettings(builder.Configuration);
         builder.Services.AddGatewayMeter();
         builder.Services.AddConfigReloadReports();
         builder.Services.AddSingleton(parts);

@@ -12,8 +12,6 @@ internal static class PageExtensions
 
     public static IServiceCollection AddGatewayPages(this IServiceCollection services)
     {
-        services.AddGatewaySection<PageOptions>(PageOptions.Section);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PageOptions>, PageOptionsValidator>());
         services.TryAddSingleton<PageTemplates>();
         services.TryAddSingleton<PageRenderer>();
 

@@ -1,4 +1,3 @@
-using Gateway.Hosting.Options;
 using Gateway.RequestPath.Policies;
 using Gateway.RequestPath.Token;
 using Gateway.Storage;
@@ -27,7 +26,6 @@ internal static class GatewayAuthentication
     /// </summary>
     public static IServiceCollection AddGatewayAuthentication(this IServiceCollection services)
     {
-        services.AddGatewaySection<TokenCookieOptions>(TokenCookieOptions.Section);
         services.TryAddSingleton<TokenCookies>();
         services.TryAddSingleton<TokenCookieStorage>();
         services.TryAddSingleton<ChallengeResponses>();

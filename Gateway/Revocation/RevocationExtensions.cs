@@ -2,7 +2,6 @@ using Gateway.Hosting.Health;
 using Gateway.Hosting.Options;
 using Gateway.Storage.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Revocation;
 
@@ -14,8 +13,6 @@ internal static class RevocationExtensions
     /// </summary>
     public static IServiceCollection AddTokenRevocation(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddGatewaySection<RedisOptions>(RedisOptions.Section);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>());
         services.TryAddSingleton<RevocationExpiry>();
         services.TryAddSingleton<InMemoryTokenRevocation>();
         services.TryAddSingleton<SignOutEverywhere>();

@@ -12,9 +12,6 @@ internal sealed partial record MetricsListener(string Address, int Port)
 {
     public const string Setting = $"{GatewayOptions.SectionName}:{MetricsOptions.Section}:{nameof(MetricsOptions.Url)}";
 
-    // Kestrel's own default when no URL or port is configured.
-    private const string KestrelDefault = "http://localhost:5000";
-
     /// <returns>Null when metrics are off.</returns>
     public static MetricsListener? Read(IConfiguration configuration, out string? problem)
     {
@@ -48,7 +45,7 @@ internal sealed partial record MetricsListener(string Address, int Port)
         return new MetricsListener(value.Trim().TrimEnd('/'), url.Port);
     }
 
-    /// <summary>The main URLs as Kestrel would read them (urls, else HTTP_PORTS/HTTPS_PORTS, else its default), plus this one.</summary>
+    /// <summary>The main URLs as Kestrel would read them (urls, else HTTP_PORTS/HTTPS_PORTS, else the gateway's default), plus this one.</summary>
     public string CombinedUrls(IConfiguration configuration) => string.Join(';', [.. MainUrls(configuration), Address]);
 
     private static List<string> MainUrls(IConfiguration configuration)
@@ -61,7 +58,7 @@ internal sealed partial record MetricsListener(string Address, int Port)
 
         urls = [.. Split(configuration[WebHostDefaults.HttpPortsKey]).Select(port => $"http://*:{port}"),
             .. Split(configuration[WebHostDefaults.HttpsPortsKey]).Select(port => $"https://*:{port}")];
-        return urls.Count > 0 ? urls : [KestrelDefault];
+        return urls.Count > 0 ? urls : [ListenAddress.Default];
     }
 
     private static List<string> Split(string? value) =>

@@ -1,6 +1,4 @@
-using Gateway.Hosting.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -32,9 +30,7 @@ internal static class TelemetryExtensions
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        var listener = MetricsListener.Read(configuration, out var problem);
-        services.AddGatewaySection<MetricsOptions>(MetricsOptions.Section);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>>(new MetricsOptionsValidator(problem)));
+        var listener = MetricsListener.Read(configuration, out _);
 
         var tracing = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]);
         if (listener is null && !tracing)

@@ -1,6 +1,4 @@
-using Gateway.Hosting.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Tokens;
 
@@ -8,9 +6,6 @@ internal static class TokenExtensions
 {
     public static IServiceCollection AddTokens(this IServiceCollection services)
     {
-        services.AddGatewaySection<JwtOptions>(JwtOptions.Section);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<JwtOptions>, DevelopmentSigningKey>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>());
         services.TryAddSingleton<SigningKey>();
         services.TryAddSingleton<TokenIssuer>();
         services.AddHostedService<SigningKeyStartupNotice>();

@@ -1,4 +1,3 @@
-using Gateway.Hosting;
 using Gateway.Hosting.Options;
 
 namespace StagedGateway;

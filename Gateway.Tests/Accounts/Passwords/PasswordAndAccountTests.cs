@@ -32,11 +32,15 @@ public sealed partial class PasswordAndAccountTests(GatewayFixture fixture) : IC
     [Theory]
     [InlineData("short", "newPassword")]
     [InlineData(TestUsers.Password, "newPassword")]
+    [InlineData("iloveyou", "newPassword")]
+    [InlineData("zzzzzzzzzz", "newPassword")]
+    [InlineData("{username}", "newPassword")]
     public async Task PasswordChange_UnacceptableNewPassword_Returns400NamingTheField(string newPassword, string field)
     {
-        var (_, token) = await Api.SignUpAsync(Gateway);
+        var (user, token) = await Api.SignUpAsync(Gateway);
 
-        using var response = await Api.ChangePasswordAsync(Gateway, token, TestUsers.Password, newPassword);
+        using var response = await Api.ChangePasswordAsync(Gateway, token, TestUsers.Password,
+            newPassword.Replace("{username}", user.Username, StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -115,6 +115,53 @@ public sealed class RegisterTests(GatewayFixture fixture) : IClassFixture<Gatewa
     }
 
     [Fact]
+    public async Task Register_DisplayNameWithRightToLeftOverride_Returns400ForThatFieldAndWritesNoUser()
+    {
+        using var client = Gateway.CreateClient();
+        var username = TestUsers.UniqueName("bidi");
+
+        // Shows as "admin" wherever it is displayed.
+        using var response = await client.PostAsJsonAsync("/auth/register",
+            new { username, password = TestUsers.Password, displayName = "\u202Enimda" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var fields = (await response.JsonAsync()).GetProperty("fields");
+        Assert.Equal(["displayName"], fields.EnumerateObject().Select(f => f.Name));
+        Assert.Contains("U+202E", fields.GetProperty("displayName").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, UserDatabase.CountByUsername(Gateway.DataPath, username));
+    }
+
+    [Theory]
+    [InlineData("password")]
+    [InlineData("        ")]
+    public async Task Register_CommonOrRepeatedPassword_Returns400ForPasswordAndWritesNoUser(string password)
+    {
+        using var client = Gateway.CreateClient();
+        var username = TestUsers.UniqueName("common");
+
+        using var response = await client.PostAsJsonAsync("/auth/register", new { username, password });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var fields = (await response.JsonAsync()).GetProperty("fields");
+        Assert.Equal(["password"], fields.EnumerateObject().Select(f => f.Name));
+        Assert.Equal(0, UserDatabase.CountByUsername(Gateway.DataPath, username));
+    }
+
+    [Fact]
+    public async Task Register_PasswordIsTheUsername_Returns400ForPassword()
+    {
+        using var client = Gateway.CreateClient();
+        var username = TestUsers.UniqueName("self");
+
+        using var response = await client.PostAsJsonAsync("/auth/register", new { username, password = username.ToUpperInvariant() });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await response.JsonAsync()).GetProperty("fields").GetProperty("password").GetString();
+        Assert.Contains("your username", message, StringComparison.Ordinal);
+        Assert.Equal(0, UserDatabase.CountByUsername(Gateway.DataPath, username));
+    }
+
+    [Fact]
     public async Task Register_JsonShortPassword_Returns400OnlyForPasswordAndWritesNoUser()
     {
         using var client = Gateway.CreateClient();

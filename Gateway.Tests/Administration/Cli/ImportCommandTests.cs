@@ -142,6 +142,74 @@ public sealed class ImportCommandTests
     }
 
     [Fact]
+    public async Task Import_FileOverTheSizeLimit_ExitsOneWithOneLineAndImportsNothing()
+    {
+        var cli = await GatewayCli.CreateAsync();
+        // 1.1 GB, sparse: it takes no room on disk, but reading it whole would not fit in memory.
+        var path = Path.Combine(TempFolder.Create("import-large"), "users.json");
+        using (var file = File.Create(path))
+        {
+            file.SetLength(1_100_000_000);
+        }
+
+        var import = await cli.RunAsync(["users", "import", path, .. FlaskFields]);
+
+        Assert.True(import.ExitCode == 1, import.ToString());
+        Assert.Equal(
+            "error: users.json is larger than 64 MiB, the most one import reads: split it into parts (JSON lines: " +
+            "split -l 200000 users.json part-; CSV: the header row first in each part) and import each part.",
+            Assert.Single(import.ErrorLines));
+        Assert.EndsWith("0 users", (await cli.RunAsync("users", "list")).Output.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_EndlessStream_StopsAtTheSizeLimitWithOneLine()
+    {
+        var cli = await GatewayCli.CreateAsync();
+
+        // A device or a pipe (bash's <(zcat users.json.gz)) has no size to check first: the limit applies as it is read.
+        var import = await cli.RunAsync(["users", "import", "/dev/zero", .. FlaskFields]);
+
+        Assert.True(import.ExitCode == 1, import.ToString());
+        Assert.StartsWith("error: zero is larger than 64 MiB, the most one import reads", Assert.Single(import.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_FromAPipe_ReadsEveryRecord()
+    {
+        var cli = await GatewayCli.CreateAsync();
+        var pipe = Path.Combine(TempFolder.Create("import-pipe"), "users.csv");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        // Written in pieces, so the reader meets a pipe that is momentarily empty, as with a slow zcat.
+        var writer = Task.Run(async () =>
+        {
+            await using var stream = new FileStream(pipe, FileMode.Open, FileAccess.Write);
+            foreach (var piece in new[] { "\n\nusername,password\n", $"bob,{BobDigest}\n", $"\"carol\",{CarolDigest}\n" })
+            {
+                await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(piece));
+                await stream.FlushAsync();
+            }
+        });
+        var import = await cli.RunAsync("users", "import", pipe, "--format", "sha256-hex");
+        if (!writer.IsCompleted)
+        {
+            // The command ended without opening the pipe: open it here, so the writer is not left waiting for a reader.
+            await using var drain = new FileStream(pipe, FileMode.Open, FileAccess.Read);
+            await drain.CopyToAsync(Stream.Null);
+        }
+
+        await writer;
+
+        Assert.True(import.ExitCode == 0, import.ToString());
+        Assert.Equal("Imported users.csv: 2 added, 0 skipped (already imported), 0 rejected.", import.Output.Trim());
+    }
+
+    [Fact]
     public async Task FirstLogin_ImportedUser_SignsInWithTheOldPasswordAndIsRehashed()
     {
         await using var backend = await SampleBackendServer.StartAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
+using Gateway.Storage.Sql;
 using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests.Administration.Cli;
@@ -38,6 +39,8 @@ public sealed class UsersCommandTests
     [Theory]
     [InlineData("short", "Passwords need at least 8 characters.")]
     [InlineData("", "No password on standard input.")]
+    [InlineData("password1", "This is one of the most common passwords, which are guessed first: choose another.")]
+    [InlineData("bobBOBbob", "Passwords cannot be your username, in any case or repeated.")]
     public async Task Add_BadPassword_ExitsOneWithOneLine(string password, string message)
     {
         var cli = await GatewayCli.CreateAsync();
@@ -48,6 +51,23 @@ public sealed class UsersCommandTests
         Assert.Equal(1, add.ExitCode);
         Assert.Equal(["error: " + message], add.ErrorLines);
         Assert.Equal(0, UserDatabase.CountByUsername(cli.DataPath, "bob"));
+    }
+
+    [Fact]
+    public async Task List_StoredDisplayNameWithHiddenCharacters_ShowsEachAsItsCodePoint()
+    {
+        var cli = await GatewayCli.CreateAsync();
+        // Stored before display names were checked, as an old users.db holds it; a terminal would show it as "admin".
+        var store = new Gateway.Storage.Sql.SqlUserStore(UserDatabase.CreateDatabase(cli.DataPath));
+        Assert.True(await store.TryCreateAsync(
+            new Gateway.Storage.User("0123456789abcdef0123456789abcdef", "mallory", "\u202Enimda", "unused", DateTimeOffset.UtcNow, DateTimeOffset.UnixEpoch),
+            CancellationToken.None));
+
+        var list = await cli.RunAsync("users", "list");
+
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Matches(@"mallory\s+\[U\+202E\]nimda\s", list.Output);
+        Assert.DoesNotContain("\u202E", list.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,6 +122,46 @@ public sealed class UsersCommandTests
         Assert.Contains("Gateway:Users:PasswordIterations must be between", Assert.Single(badSetting.ErrorLines), StringComparison.Ordinal);
     }
 
+    /// <summary>As the docs run it beside run.sh: in Development, on the signing key the server generated (or generating it).</summary>
+    [Fact]
+    public async Task AddThenList_InDevelopmentWithoutSigningKey_Work()
+    {
+        var cli = (await GatewayCli.CreateAsync()) with
+        {
+            Environment = new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Gateway__Jwt__SigningKey"] = null },
+        };
+
+        var add = await cli.RunWithInputAsync(Password, "users", "add", "alice", "--password-stdin");
+        var list = await cli.RunAsync("users", "list");
+
+        Assert.True(add.ExitCode == 0, add.ToString());
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Matches(@"alice\s+alice", list.Output);
+        Assert.True(File.Exists(Path.Combine(cli.DataPath, "dev-signing-key")), "The key the server would generate is in the data folder.");
+    }
+
+    /// <summary>
+    /// Whatever stops the server at start-up stops every command with the same reason: the CLI validates the settings the
+    /// server validates, not only the ones its own services read.
+    /// </summary>
+    [Theory]
+    [InlineData("Gateway__Jwt__SigningKey", null, "Gateway:Jwt:SigningKey is not set")]
+    [InlineData("Gateway__Jwt__SigningKey", "too-short-a-key", "Gateway:Jwt:SigningKey is shorter than")]
+    [InlineData("Gateway__ForwardedHeaders__KnownProxies__0", "not-an-address", "Gateway:ForwardedHeaders:KnownProxies:0")]
+    [InlineData("Gateway__Cookie__Name", "bad;name", "Gateway:Cookie:Name")]
+    public async Task List_SettingTheServerRefusesToStartWith_ExitsTwoWithTheServersReason(string variable, string? value, string named)
+    {
+        var cli = (await GatewayCli.CreateAsync()) with { Environment = new Dictionary<string, string?> { [variable] = value } };
+
+        var list = await cli.RunAsync("users", "list");
+        var serverReason = await ServerStartupProblemAsync(cli, variable, value);
+
+        Assert.Contains(named, serverReason, StringComparison.Ordinal);
+        Assert.True(list.ExitCode == 2, list.ToString());
+        Assert.Equal("error: the configuration cannot be used: " + serverReason, Assert.Single(list.ErrorLines));
+        Assert.Equal("", list.Output);
+    }
+
     [Fact]
     public async Task RolesPasswordEnableDelete_ExistingUser_ChangeTheStore()
     {
@@ -150,5 +210,22 @@ public sealed class UsersCommandTests
             using var response = await client.SendAsync(request);
             return response.StatusCode == HttpStatusCode.Unauthorized;
         }, TimeSpan.FromSeconds(30), "the disabled user's token is refused");
+    }
+
+    /// <returns>Why the server, run on the CLI's configuration and data with one variable changed, refuses to start.</returns>
+    private static async Task<string> ServerStartupProblemAsync(GatewayCli cli, string variable, string? value)
+    {
+        await using var server = GatewayProcess.Start(Path.GetDirectoryName(cli.ConfigPath)!, new Dictionary<string, string?>
+        {
+            ["GATEWAY_CONFIG"] = cli.ConfigPath,
+            ["Gateway__DataPath"] = cli.DataPath,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Gateway__Jwt__SigningKey"] = GatewayServer.SigningKey,
+            [variable] = value,
+        }, "--urls", "http://127.0.0.1:0");
+        Assert.Equal(2, await server.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        var line = StartupProblemTests.OneProblemLine(server.Output);
+        const string cannotStart = "The gateway cannot start: ";
+        return line[(line.IndexOf(cannotStart, StringComparison.Ordinal) + cannotStart.Length)..].Trim();
     }
 }

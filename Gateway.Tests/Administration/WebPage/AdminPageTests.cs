@@ -37,6 +37,23 @@ public sealed class AdminPageTests(GatewayFixture fixture) : IClassFixture<Gatew
     }
 
     [Fact]
+    public async Task Page_StoredDisplayNameWithHiddenCharacters_ShowsEachAsItsCodePointAndSaysSo()
+    {
+        var (admin, _) = await SignedInAdminAsync();
+        // Stored before display names were checked: straight into the store, as an old users.db holds it.
+        var username = TestUsers.UniqueName("bidi");
+        var user = new User(Guid.NewGuid().ToString("N"), username, "\u202Enimda\u200B", "unused", DateTimeOffset.UtcNow, DateTimeOffset.UnixEpoch);
+        Assert.True(await Store.TryCreateAsync(user, CancellationToken.None));
+
+        var html = await PageAsync(admin, $"{AdminPath}?query={username}");
+
+        Assert.Contains("[U+202E]nimda[U+200B]", html);
+        Assert.Contains("hidden characters", html);
+        Assert.DoesNotContain("\u202E", html);
+        Assert.DoesNotContain("\u200B", html);
+    }
+
+    [Fact]
     public async Task Page_QueryAndPage_SearchAndPageThroughTheUsers()
     {
         var (admin, _) = await SignedInAdminAsync();

@@ -118,7 +118,7 @@ public sealed class PostgreSqlGatewayTests(PostgresFixture postgres) : IAsyncLif
         var database = await postgres.CreateDatabaseAsync();
         var cli = (await GatewayCli.CreateAsync()) with
         {
-            Environment = new Dictionary<string, string>
+            Environment = new Dictionary<string, string?>
             {
                 ["Gateway__Users__Store"] = "PostgreSql",
                 ["Gateway__Users__ConnectionString"] = database,

@@ -1,4 +1,3 @@
-using Gateway.Hosting.Options;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,7 +8,6 @@ internal static class SecondFactorExtensions
     /// <summary>TOTP enrolment and checks, the sign-in challenge, and the policy requirement.</summary>
     public static IServiceCollection AddSecondFactor(this IServiceCollection services)
     {
-        services.AddGatewaySection<SecondFactorOptions>(SecondFactorOptions.Section);
         services.TryAddSingleton<SecretProtection>();
         services.TryAddSingleton<WrongCodeLimit>();
         services.TryAddSingleton<LoginChallenges>();

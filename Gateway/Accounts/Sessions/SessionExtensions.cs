@@ -1,4 +1,3 @@
-using Gateway.Hosting.Options;
 using Gateway.RequestPath.Token;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,7 +8,6 @@ internal static class SessionExtensions
     /// <summary>Sessions on the token cookie: sliding refresh up to a maximum lifetime, and "Keep me signed in".</summary>
     public static IServiceCollection AddSessions(this IServiceCollection services)
     {
-        services.AddGatewaySection<SessionOptions>(SessionOptions.Section);
         services.TryAddSingleton<SessionPolicy>();
         services.TryAddSingleton<RememberMeCredential>();
         services.TryAddSingleton<SessionRefresh>();

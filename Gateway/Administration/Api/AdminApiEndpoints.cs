@@ -112,7 +112,7 @@ internal static class AdminApiEndpoints
         var password = AdminApiInput.String(body.RootElement, UserAdministration.PasswordField);
 
         // A new password the rules refuse is reported first, without spending the admin's code on it.
-        if (PasswordRules.Problem(password) is null && await OwnCredentialsRefusedAsync(context, id, body, own, replies))
+        if (PasswordRules.Problem(password, username: null) is null && await OwnCredentialsRefusedAsync(context, id, body, own, replies))
         {
             return;
         }

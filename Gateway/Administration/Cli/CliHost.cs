@@ -1,5 +1,6 @@
 using Gateway.Accounts;
 using Gateway.Audit;
+using Gateway.Hosting;
 using Gateway.Hosting.Options;
 using Gateway.Revocation;
 using Gateway.Storage.Sql;
@@ -31,13 +32,15 @@ internal static class CliHost
         });
 
         builder.Configuration.AddGatewayConfigFile(args);
-        builder.Services.AddGatewayOptions(builder.Configuration);
+        builder.Services.AddGatewaySettings(builder.Configuration);
         builder.Services.AddGatewayMeter();
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(CreateLogger(), dispose: true);
         builder.Services.AddTokenRevocation(builder.Configuration);
         builder.Services.AddUserStore();
         builder.Services.AddAccounts();
+        // UserAccounts takes it; in Development the container checks that every registered service can be built.
+        builder.Services.AddAccountAttemptLimit();
         // One command, one hash, nothing to keep responsive: hash at normal priority and never answer busy.
         builder.Services.PostConfigure<UserOptions>(options =>
         {
@@ -49,7 +52,8 @@ internal static class CliHost
 
         var host = builder.Build();
 
-        // What ValidateOnStart would check when a host starts: a bad setting stops the command as it stops the server.
+        // What ValidateOnStart checks when a host starts, for every section the server validates (GatewaySettings), even
+        // those no command reads: a setting that stops the server stops the command, with the same reason.
         host.Services.GetService<IStartupValidator>()?.Validate();
         return host;
     }

@@ -45,17 +45,7 @@ internal static class ImportCommand
         var file = Path.GetFileName(path);
         var skip = args.Has(SkipInvalid);
 
-        IReadOnlyList<LegacyRecord> records;
-        try
-        {
-            records = LegacyFile.Read(path);
-        }
-        catch (UnreadableLegacyFile unreadable)
-        {
-            throw new CliProblem(unreadable.Message);
-        }
-
-        var (candidates, invalid) = LegacyUsers.Check(records, fields);
+        var (candidates, invalid) = LegacyUsers.Check(LegacyFile.Read(path), fields);
         var rejected = invalid.ToList();
         if (rejected.Count > 0 && !skip)
         {

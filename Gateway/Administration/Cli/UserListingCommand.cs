@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
+using Gateway.Accounts;
 using Gateway.Storage;
 
 namespace Gateway.Administration.Cli;
@@ -55,7 +56,8 @@ internal static class UserListingCommand
             .. users.Select(user => new[]
             {
                 user.Username,
-                user.DisplayName,
+                // A terminal applies direction overrides too: a stored "\u202Enimda" is shown as [U+202E]nimda.
+                InvisibleCharacters.Reveal(user.DisplayName),
                 user.Roles.Count == 0 ? "-" : string.Join(',', user.Roles),
                 user.Disabled ? "disabled" : "active",
                 Time(user.CreatedAt),

@@ -1,4 +1,5 @@
 using Gateway.Accounts;
+using Gateway.Administration.Import;
 using Gateway.Hosting;
 
 namespace Gateway.Administration.Cli;
@@ -77,6 +78,10 @@ internal static class UsersCommand
         catch (CliProblem problem)
         {
             return await FailAsync(error, problem.Message);
+        }
+        catch (UnreadableLegacyFile unreadable)
+        {
+            return await FailAsync(error, unreadable.Message);
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or HashingBusyException)
         {

@@ -9,9 +9,10 @@ namespace Gateway.Administration.Import;
 /// </summary>
 internal static class CsvRecords
 {
-    public static IEnumerable<LegacyRecord> Read(TextReader reader)
+    /// <param name="firstLine">The line the reader is at, counting from 1.</param>
+    public static IEnumerable<LegacyRecord> Read(TextReader reader, int firstLine = 1)
     {
-        var line = 1;
+        var line = firstLine;
         string[]? header = null;
         while (ReadRow(reader, ref line) is { } row)
         {

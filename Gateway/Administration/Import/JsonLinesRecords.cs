@@ -10,9 +10,10 @@ namespace Gateway.Administration.Import;
 /// </summary>
 internal static class JsonLinesRecords
 {
-    public static IEnumerable<LegacyRecord> Read(TextReader reader)
+    /// <param name="firstLine">The line the reader is at, counting from 1.</param>
+    public static IEnumerable<LegacyRecord> Read(TextReader reader, int firstLine = 1)
     {
-        var number = 0;
+        var number = firstLine - 1;
         while (reader.ReadLine() is { } line)
         {
             number++;

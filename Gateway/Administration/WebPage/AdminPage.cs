@@ -36,6 +36,7 @@ internal sealed record AdminPage(string AdminPath, IReadOnlyList<AdminUserRow> U
 }
 
 /// <summary>One user in the list, with what its action forms need.</summary>
+/// <param name="DisplayName">As shown: each invisible character written as its code point (<c>[U+202E]</c>).</param>
 /// <param name="Roles">The roles separated by commas, as the roles field shows and takes them.</param>
 /// <param name="IsSelf">The signed-in admin: no disable or delete forms (the gateway refuses both anyway).</param>
 internal sealed record AdminUserRow(
@@ -55,6 +56,9 @@ internal sealed record AdminUserRow(
 
     /// <summary>The signed-in admin has two-step sign-in on: changing their own credentials asks for a code too.</summary>
     public bool AskCode { get; init; }
+
+    /// <summary>The stored display name holds invisible characters, which <see cref="DisplayName"/> shows as code points.</summary>
+    public bool DisplayNameHidesCharacters { get; init; }
 
     public string RolesShown => Roles.Length == 0 ? "none" : Roles;
 }

@@ -44,7 +44,7 @@ internal static class AdminPageEndpoints
         {
             RenewsOwnSession = true,
             // A new password the rules refuse is reported first, without spending the admin's code on it.
-            AsksOwnCredentials = input => PasswordRules.Problem(input[UserAdministration.PasswordField]) is null,
+            AsksOwnCredentials = input => PasswordRules.Problem(input[UserAdministration.PasswordField], username: null) is null,
         },
         new("second-factor-reset", Confirm: user => $"Yes, reset the two-step sign-in of {user}", Notice: "second_factor_reset",
             (admin, actor, user, _, ct) => admin.ResetSecondFactorAsync(actor, user.Id, ct))

@@ -1,3 +1,4 @@
+using Gateway.Accounts;
 using Gateway.Audit;
 using Gateway.Hosting.Options;
 using Gateway.Storage;
@@ -21,7 +22,8 @@ internal sealed class AdminPageView(
         var rows = page.Users.Select(user => new AdminUserRow(
             user.Id,
             user.Username,
-            user.DisplayName,
+            // Names stored before invisible characters were refused: shown as code points, so "\u202Enimda" is not "admin".
+            InvisibleCharacters.Reveal(user.DisplayName),
             string.Join(", ", user.Roles),
             user.Disabled,
             IsSelf: user.Id == signedInId,
@@ -32,6 +34,7 @@ internal sealed class AdminPageView(
         {
             Open = user.Id == openUserId,
             AskCode = user.Id == signedInId && selfEnrolled,
+            DisplayNameHidesCharacters = InvisibleCharacters.First(user.DisplayName) is not null,
         }).ToList();
 
         var events = await audit.ListAsync(0, RecentEvents, cancellationToken);

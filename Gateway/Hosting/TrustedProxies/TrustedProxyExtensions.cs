@@ -1,6 +1,4 @@
-using Gateway.Hosting.Options;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Hosting.TrustedProxies;
@@ -15,8 +13,6 @@ internal static class TrustedProxyExtensions
 {
     public static IServiceCollection AddTrustedProxies(this IServiceCollection services)
     {
-        services.AddGatewaySection<TrustedProxyOptions>(TrustedProxyOptions.Section);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrustedProxyOptions>, TrustedProxyOptionsValidator>());
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxyOptions>>((forwarded, trusted) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

@@ -1,4 +1,3 @@
-using Gateway.Hosting.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.RequestPath.Assertions;
@@ -8,7 +7,6 @@ internal static class AssertionExtensions
     /// <summary>The key, the issuer and its start-up check; the transform is added with the proxy's (AddGatewayProxy).</summary>
     public static IServiceCollection AddGatewayAssertions(this IServiceCollection services)
     {
-        services.AddGatewaySection<AssertionOptions>(AssertionOptions.Section);
         services.TryAddSingleton<AssertionKey>();
         services.TryAddSingleton<AssertionIssuer>();
         services.AddHostedService<AssertionStartup>();

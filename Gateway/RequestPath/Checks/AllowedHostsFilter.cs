@@ -1,7 +1,5 @@
 using Gateway.Hosting.Health;
-using Gateway.Hosting.Options;
 using Gateway.Responses;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
@@ -41,12 +39,5 @@ internal sealed class AllowedHostsFilter(RequestDelegate next, Replies replies, 
 
 internal static class AllowedHostsFilterExtensions
 {
-    public static IServiceCollection AddAllowedHosts(this IServiceCollection services)
-    {
-        services.AddOptions<AllowedHostsOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AllowedHostsOptions>, AllowedHostsOptionsValidator>());
-        return services;
-    }
-
     public static IApplicationBuilder UseAllowedHosts(this IApplicationBuilder app) => app.UseMiddleware<AllowedHostsFilter>();
 }

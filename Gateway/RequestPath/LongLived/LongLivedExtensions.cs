@@ -1,4 +1,3 @@
-using Gateway.Hosting.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.RequestPath.LongLived;
@@ -11,7 +10,6 @@ internal static class LongLivedExtensions
     /// </summary>
     public static IServiceCollection AddLongLivedTracking(this IServiceCollection services)
     {
-        services.AddGatewaySection<WebSocketsOptions>(WebSocketsOptions.Section);
         services.TryAddSingleton<OpenConnections>();
         services.TryAddSingleton<LongLivedTracking>();
         services.AddHostedService<RevokedConnectionCloser>();

@@ -1,7 +1,5 @@
-using Gateway.Hosting.Options;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Gateway.RequestPath.Policies;
@@ -11,10 +9,6 @@ internal static class RoutePolicyExtensions
     /// <summary>Role policies from <c>Gateway:Policies</c> for YARP routes, reloaded with yarp.json.</summary>
     public static IServiceCollection AddRoutePolicies(this IServiceCollection services)
     {
-        services.AddOptions<RoutePolicyOptions>()
-            .BindConfiguration(GatewayOptions.SectionName)
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutePolicyOptions>, RoutePolicyOptionsValidator>());
         services.TryAddSingleton<RoutePolicies>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigChangeListener, RoutePolicies>(
             provider => provider.GetRequiredService<RoutePolicies>()));

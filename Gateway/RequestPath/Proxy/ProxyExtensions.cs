@@ -1,7 +1,5 @@
-using Gateway.Hosting;
 using Gateway.Hosting.Options;
 using Gateway.RequestPath.Assertions;
-using Gateway.RequestPath.Checks;
 using Gateway.RequestPath.Identity;
 using Gateway.RequestPath.LongLived;
 using Gateway.Telemetry;
@@ -16,9 +14,6 @@ internal static class ProxyExtensions
     /// <summary>YARP with routes and clusters from yarp.json (reloaded when the file changes) and the identity transform.</summary>
     public static IServiceCollection AddGatewayProxy(this IServiceCollection services, IConfiguration configuration, PipelineParts parts)
     {
-        services.AddGatewaySection<IdentityHeaderOptions>(IdentityHeaderOptions.Section);
-        services.AddGatewaySection<ProxyOptions>(ProxyOptions.Section);
-        services.AddAllowedHosts();
         services.TryAddSingleton<IdentityForwarding>();
         services.TryAddSingleton<BackendFailureLog>();
         var proxy = services.AddReverseProxy()

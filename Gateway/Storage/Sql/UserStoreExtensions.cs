@@ -12,8 +12,6 @@ internal static class UserStoreExtensions
 {
     public static IServiceCollection AddUserStore(this IServiceCollection services)
     {
-        services.AddGatewaySection<UserStoreOptions>(UserStoreOptions.Section);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserStoreOptions>, UserStoreOptionsValidator>());
         services.TryAddStore<IUserStore, SqlUserStore>();
         services.TryAddStore<ISecondFactorStore, SqlSecondFactorStore>();
         services.TryAddStore<IAuditStore, SqlAuditStore>();

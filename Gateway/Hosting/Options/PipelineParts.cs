@@ -1,4 +1,4 @@
-namespace Gateway.Hosting;
+namespace Gateway.Hosting.Options;
 
 /// <summary>
 /// Which parts of the request path run. The shipped gateway always runs every part (<see cref="All"/>) and nothing in it
