@@ -25,7 +25,7 @@ public sealed class LegacyFileTests
     {
         var path = Write("users.json", TwoUsers);
 
-        var problem = Assert.Throws<CliProblem>(() => LegacyFile.Read(path, maxBytes: new FileInfo(path).Length - 1));
+        var problem = Assert.Throws<UnreadableLegacyFile>(() => LegacyFile.Read(path, maxBytes: new FileInfo(path).Length - 1));
 
         Assert.StartsWith("users.json is larger than", problem.Message, StringComparison.Ordinal);
     }
