@@ -31,13 +31,16 @@ internal static class SignInForms
     }
 
     /// <summary>
-    /// Follows the login page's "Create an account" link and waits for the register page: a click does not wait for
-    /// the navigation, and filling at once could type into the login form that is about to go away.
+    /// Follows the login page's "Create an account" link and waits for the register form: a click does not wait for
+    /// the navigation, and filling at once could type into the login form that is about to go away. It waits for the
+    /// new document and its form, not for its load event, which a suite sharing two cores with Chromium can delay
+    /// past the timeout while the form is long usable.
     /// </summary>
     public static async Task FollowCreateAccountLinkAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/auth/register(\\?|$)"));
+        await page.WaitForURLAsync(new Regex("/auth/register(\\?|$)"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.GetByLabel("Confirm password").WaitForAsync();
     }
 
     /// <summary>Opens the protected sample page, is sent to sign in, and creates an account from there.</summary>
