@@ -73,10 +73,11 @@ public sealed class ConfigReloadTests : IAsyncLifetime
         using var client = _gateway.CreateClient();
         await File.WriteAllTextAsync(_gateway.ConfigPath, "{\n  \"ReverseProxy\": {\n    \"Routes\": {\n      oops\n");
 
-        await Eventually.TrueAsync(() => Task.FromResult(Errors().Any(e => e.Contains(_gateway.ConfigPath, StringComparison.Ordinal))),
-            ReloadDeadline, "the gateway logs an error naming the file");
-        var error = Errors().Single(e => e.Contains(_gateway.ConfigPath, StringComparison.Ordinal));
-        Assert.Contains("line 4", error, StringComparison.Ordinal);
+        // One write may reach the file watcher as more than one change, each reported: the one of the whole file names
+        // the line of the mistake.
+        await Eventually.TrueAsync(
+            () => Task.FromResult(Errors().Any(e => e.Contains(_gateway.ConfigPath, StringComparison.Ordinal) && e.Contains("line 4", StringComparison.Ordinal))),
+            ReloadDeadline, "the gateway logs an error naming the file and the line");
         Assert.DoesNotContain(_log.Since(0), e => e.Exception is not null);
 
         using (var home = await client.GetAsync("/"))
