@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 
 using Gateway.Accounts.SecondFactor;
-using Gateway.Storage;
 using Gateway.Tests.Accounts.SecondFactor;
 using Gateway.Tests.Infrastructure;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Gateway.Pages;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Playwright;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 
-using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tests.Accounts.Sessions;
 using Gateway.Tests.Infrastructure;

@@ -1,6 +1,5 @@
 using System.Net;
 
-using Gateway.Storage;
 using Gateway.Tests.Accounts.Sessions;
 using Gateway.Tests.Infrastructure;
 

@@ -49,29 +49,7 @@ public sealed class NginxServer : IAsyncDisposable
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_process is not null)
-        {
-            // TERM to the master: it stops its workers, then exits (Process.Kill would orphan them).
-            if (!_process.HasExited && !await TerminateAsync(_process.Id))
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            await _process.WaitForExitAsync();
-            _process.Dispose();
-        }
-
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+    public async ValueTask DisposeAsync() => await ServerProcess.StopAsync(_process, Directory);
 
     private async Task StartProcessAsync(string site)
     {
@@ -149,17 +127,5 @@ public sealed class NginxServer : IAsyncDisposable
 
         throw new InvalidOperationException(
             $"nginx did not listen on port {Port.ToString(CultureInfo.InvariantCulture)} within {StartDeadline}:\n{ErrorLog}");
-    }
-
-    private static async Task<bool> TerminateAsync(int pid)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", pid.ToString(CultureInfo.InvariantCulture) } });
-        if (kill is null)
-        {
-            return false;
-        }
-
-        await kill.WaitForExitAsync();
-        return kill.ExitCode == 0;
     }
 }

@@ -1,4 +1,3 @@
-using Gateway.Administration.Cli;
 using Gateway.Hosting.Options;
 using Gateway.RequestPath.Checks;
 using Gateway.RequestPath.Identity;

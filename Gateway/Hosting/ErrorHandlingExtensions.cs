@@ -39,7 +39,6 @@ internal static class ErrorHandlingExtensions
         });
 
     /// <summary>Load or an outage, answered 503 with Retry-After: the ones the handler's switch maps to their own answer.</summary>
-    internal static bool IsUnavailable(Exception exception) =>
+    private static bool IsUnavailable(Exception exception) =>
         exception is HashingBusyException or UserStoreUnavailableException || KeyRingOutage.IsCause(exception);
-
 }

@@ -14,7 +14,6 @@ internal static class StoreOutage
     /// </summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
-
     public static HttpError Answer(ILogger logger, HttpContext context, UserStoreUnavailableException unavailable)
     {
         StoreOutageLog.Answered(logger, context.Request.Path, unavailable.Message);

@@ -1,4 +1,3 @@
-using Gateway.Tokens;
 using StackExchange.Redis;
 
 namespace Gateway.Revocation;

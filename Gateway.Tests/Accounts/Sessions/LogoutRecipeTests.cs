@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Gateway.Pages;
 using Gateway.Storage;
 using Gateway.Tests.Browser;
 using Gateway.Tests.Infrastructure;

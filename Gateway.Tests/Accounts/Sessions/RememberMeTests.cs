@@ -1,6 +1,5 @@
 using System.Net;
 
-using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests.Accounts.Sessions;

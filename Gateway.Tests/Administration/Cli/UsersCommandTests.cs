@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-using Gateway.Storage.Sql;
 using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests.Administration.Cli;

@@ -1,4 +1,3 @@
-using Gateway.Administration.Cli;
 using Gateway.Administration.Import;
 using Gateway.Tests.Infrastructure;
 

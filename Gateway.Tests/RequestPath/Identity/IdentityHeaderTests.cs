@@ -1,4 +1,3 @@
-using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests.RequestPath.Identity;

@@ -1,6 +1,5 @@
 using System.Net;
 
-using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 

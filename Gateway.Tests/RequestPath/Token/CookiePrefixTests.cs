@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 
-using Gateway.Administration.Cli;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 

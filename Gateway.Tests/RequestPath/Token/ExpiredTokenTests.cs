@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 
-using Gateway.Administration.Cli;
 using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests.RequestPath.Token;

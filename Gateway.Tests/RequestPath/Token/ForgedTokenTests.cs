@@ -1,5 +1,4 @@
 using System.Net;
-using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.IdentityModel.Tokens;
 

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 
-using Gateway.Storage;
-
 namespace Gateway.RequestPath.Identity;
 
 /// <summary>The <c>Gateway:Headers</c> section: what the backend is told about the user.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Gateway.Pages;
 using Gateway.RequestPath.Identity;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Http.Features;
